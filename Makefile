@@ -1,0 +1,46 @@
+# Two commands for a fresh machine with Python 3.11 and make:
+#   make run    set up, load the demo data and serve http://127.0.0.1:8000 (SQLite, eager Celery)
+#   make test   set up and run the whole test suite (SQLite unless DATABASE_URL says otherwise)
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+# Debian packages: fonts for the six UN scripts and Pango for PDF rendering; Chromium and Redis for tests.
+RUN_SYSTEM_PACKAGES := fonts-noto-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 gettext
+TEST_SYSTEM_PACKAGES := $(RUN_SYSTEM_PACKAGES) chromium redis-server poppler-utils
+PYTEST_ARGS ?=
+
+.PHONY: run test install lint lock messages benchmark
+
+$(BIN)/.installed: requirements/base.txt requirements/dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements/base.txt -r requirements/dev.txt
+	touch $@
+
+install: $(BIN)/.installed
+
+run: install
+	@sh .ci/ensure-debian-packages $(RUN_SYSTEM_PACKAGES)
+	DJANGO_ENV=demo $(BIN)/python manage.py migrate --no-input
+	DJANGO_ENV=demo $(BIN)/python manage.py load_demo
+	DJANGO_ENV=demo $(BIN)/python manage.py create_demo_staff
+	DJANGO_ENV=demo $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: install
+	@sh .ci/ensure-debian-packages $(TEST_SYSTEM_PACKAGES)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+lock:
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url requirements/base.in -o requirements/base.txt
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url requirements/dev.in -o requirements/dev.txt
+
+messages: install
+	DJANGO_ENV=test $(BIN)/python manage.py makemessages -l ar -l zh_Hans -l fr -l ru -l es -i ".venv/*" -i "staticfiles/*"
+	DJANGO_ENV=test $(BIN)/python manage.py compilemessages -i .venv
+
+benchmark: install
+	$(BIN)/python benchmarks/run.py

@@ -1,0 +1,208 @@
+"""Fixtures for the real services the suite talks to: Redis, a Celery worker process, Chromium."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+import redis
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def wait_until(predicate, timeout, message):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.1)
+    pytest.fail(message)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def redis_answers(url: str) -> bool:
+    try:
+        return redis.Redis.from_url(url, socket_timeout=1).ping()
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """A Redis database for the test session: TEST_REDIS_URL (CI), else a private redis-server."""
+    configured = os.environ.get("TEST_REDIS_URL")
+    if configured:
+        if not redis_answers(configured):
+            pytest.fail(f"TEST_REDIS_URL={configured} does not answer PING")
+        redis.Redis.from_url(configured).flushdb()
+        yield configured
+        return
+    server_binary = shutil.which("redis-server")
+    if server_binary is None:
+        pytest.fail("redis-server is not installed: run `make test`, which installs it, or set TEST_REDIS_URL")
+    port = free_port()
+    server = subprocess.Popen(
+        [server_binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    url = f"redis://127.0.0.1:{port}/0"
+    try:
+        wait_until(lambda: redis_answers(url), 10, "the private redis-server did not start")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def database_url_of(settings_dict) -> str:
+    """The URL a separate process needs to open the database the test is using right now."""
+    if settings_dict["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{settings_dict['NAME']}"
+    credentials = settings_dict["USER"] + (f":{settings_dict['PASSWORD']}" if settings_dict["PASSWORD"] else "")
+    return f"postgres://{credentials}@{settings_dict['HOST']}:{settings_dict['PORT']}/{settings_dict['NAME']}"
+
+
+class WorkerProcess:
+    """A `celery worker` child process consuming from the test Redis, with its log kept for failures."""
+
+    def __init__(self, broker_url: str, database_url: str, log_path: Path):
+        self.name = f"test-{uuid.uuid4().hex[:8]}@localhost"
+        self.log_path = log_path
+        environment = {
+            **os.environ,
+            "DJANGO_ENV": "test",
+            "CELERY_BROKER_URL": broker_url,
+            "DATABASE_URL": database_url,
+        }
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "unidir_cb",
+                "worker",
+                "--pool=prefork",
+                "--concurrency=1",
+                "--loglevel=INFO",
+                "--without-gossip",
+                "--without-mingle",
+                "-n",
+                self.name,
+            ],
+            cwd=PROJECT_ROOT,
+            env=environment,
+            stdout=log_path.open("w"),
+            stderr=subprocess.STDOUT,
+        )
+
+    def log(self) -> str:
+        return self.log_path.read_text()
+
+    def wait_ready(self, timeout=60):
+        wait_until(
+            lambda: "ready." in self.log() or self.process.poll() is not None,
+            timeout,
+            "the Celery worker did not become ready",
+        )
+        if self.process.poll() is not None:
+            pytest.fail(f"the Celery worker exited at start:\n{self.log()}")
+
+    def kill(self):
+        """Kill the whole worker (main process and pool children) as an out-of-memory killer would."""
+        subprocess.run(["pkill", "-KILL", "-P", str(self.process.pid)], check=False)
+        self.process.kill()
+        self.process.wait(timeout=10)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+@contextmanager
+def broker_in_use(broker_url: str):
+    """Point the in-process Celery app at the real broker instead of running tasks eagerly."""
+    from unidir_cb.celery import app
+
+    saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
+    app.conf.update(broker_url=broker_url, task_always_eager=False)
+    app._pool = None  # the producer pool was built for the previous URL
+    try:
+        yield app
+    finally:
+        app.conf.update(saved)
+        app._pool = None
+
+
+@pytest.fixture
+def celery_worker_process(redis_url, transactional_db, tmp_path):
+    """Start real worker processes on demand; tasks sent by the test go through Redis to them."""
+    from django.db import connection
+
+    workers = []
+
+    def start_worker():
+        worker = WorkerProcess(
+            redis_url, database_url_of(connection.settings_dict), tmp_path / f"worker{len(workers)}.log"
+        )
+        workers.append(worker)
+        worker.wait_ready()
+        return worker
+
+    with broker_in_use(redis_url):
+        try:
+            yield start_worker
+        finally:
+            for worker in workers:
+                worker.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make around it
+    # are ordinary synchronous code, so Django's async-safety guard would only get in the way.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server, request):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    browser_page = context.new_page()
+    yield browser_page
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser_page.screenshot(path=ARTIFACTS / f"{request.node.name}.png", full_page=True)
+    context.close()

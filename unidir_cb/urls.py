@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from events import views as events_views
+
+from . import views
+
+admin.site.site_header = "unidir_cb — programme staff"
+admin.site.site_title = "unidir_cb"
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("reports/", include("unidir_cb.reporting.urls")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    path("accounts/profile/", events_views.participant_profile, name="participant_profile"),
+    path("accounts/", include("allauth.urls")),
+    path("events/", include("events.urls")),
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
