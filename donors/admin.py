@@ -1,0 +1,40 @@
+from django.contrib import admin
+from django.db.models import Count
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Contribution, Donor, ExchangeRate
+
+
+@admin.register(Donor)
+class DonorAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "country", "contribution_count"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(contribution_count=Count("contributions"))
+
+    @admin.display(description="contributions", ordering="contribution_count")
+    def contribution_count(self, donor):
+        return donor.contribution_count
+
+
+@admin.register(Contribution)
+class ContributionAdmin(SimpleHistoryAdmin):
+    """Money: editable by finance, readable by management; programme staff have no access."""
+
+    list_display = ["reference", "donor", "funding_type", "amount", "status", "covers_from", "covers_until"]
+    list_filter = ["funding_type", "status", "amount_currency", "donor__kind", "programme"]
+    list_select_related = ["donor"]
+    search_fields = ["reference", "donor__name", "notes"]
+    date_hierarchy = "covers_from"
+    autocomplete_fields = ["donor", "programme", "events", "publications", "information_resources"]
+    history_list_display = ["status", "amount"]
+
+
+@admin.register(ExchangeRate)
+class ExchangeRateAdmin(admin.ModelAdmin):
+    list_display = ["currency", "month", "units_per_usd", "source"]
+    list_filter = ["currency"]
+    search_fields = ["currency"]
+    date_hierarchy = "month"

@@ -1,0 +1,112 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django_countries.fields import CountryField
+from djmoney.models.fields import MoneyField
+from simple_history.models import HistoricalRecords
+
+from events.models import Event
+from programmes.models import InformationResource, Programme
+from publications.models import Publication
+from unidir_cb.models import TimeStampedModel
+
+
+class Donor(TimeStampedModel):
+    class Kind(models.TextChoices):
+        MEMBER_STATE = "member_state", "Member State"
+        INTERGOVERNMENTAL = "intergovernmental", "Intergovernmental organisation"
+        PRIVATE_SECTOR = "private_sector", "Private sector"
+        FOUNDATION = "foundation", "Foundation"
+        UN_ENTITY = "un_entity", "UN entity"
+
+    name = models.CharField(max_length=200, unique=True, help_text='Without article: "Czech Republic".')
+    name_takes_article = models.BooleanField(
+        "name takes 'the'", default=False, help_text='Written "the Netherlands", "the European Union" in running text.'
+    )
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    country = CountryField(blank=True, help_text="For Member States.")
+    display_order = models.PositiveSmallIntegerField(
+        default=100, help_text="Position in lists of donors in letters and reports (then by name)."
+    )
+
+    class Meta:
+        ordering = ["display_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name_in_text(self) -> str:
+        return f"the {self.name}" if self.name_takes_article else self.name
+
+    def clean(self):
+        if self.kind == self.Kind.MEMBER_STATE and not self.country:
+            raise ValidationError({"country": "A Member State donor needs its country."})
+
+
+class Contribution(TimeStampedModel):
+    class FundingType(models.TextChoices):
+        CORE = "core", "Core programme funding"
+        ACTIVITY_SPECIFIC = "activity_specific", "Activity-specific"
+
+    class Status(models.TextChoices):
+        PLEDGED = "pledged", "Pledged"
+        SIGNED = "signed", "Signed"
+        RECEIVED = "received", "Received"
+
+    donor = models.ForeignKey(Donor, on_delete=models.PROTECT, related_name="contributions")
+    reference = models.CharField(max_length=100, unique=True, help_text="Agreement or grant reference.")
+    funding_type = models.CharField(max_length=20, choices=FundingType.choices)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLEDGED)
+    amount = MoneyField(max_digits=14, decimal_places=2, default_currency="USD")
+    signed_on = models.DateField(null=True, blank=True)
+    received_on = models.DateField(null=True, blank=True)
+    covers_from = models.DateField(help_text="First day of the period the money covers.")
+    covers_until = models.DateField(help_text="Last day of the period the money covers.")
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="contributions")
+    events = models.ManyToManyField(Event, blank=True, related_name="funded_by")
+    publications = models.ManyToManyField(Publication, blank=True, related_name="funded_by")
+    information_resources = models.ManyToManyField(InformationResource, blank=True, related_name="funded_by")
+    notes = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-covers_from", "donor__name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="contribution_amount_positive"),
+            models.CheckConstraint(
+                condition=Q(covers_until__gte=F("covers_from")), name="contribution_period_ends_after_start"
+            ),
+        ]
+        permissions = [("view_contribution_amounts", "Can see contribution amounts")]
+
+    def __str__(self):
+        return f"{self.donor} {self.reference}"
+
+    def clean(self):
+        if self.covers_from and self.covers_until and self.covers_until < self.covers_from:
+            raise ValidationError({"covers_until": "The covered period must end after it starts."})
+        if self.amount is not None and self.amount.amount is not None and self.amount.amount <= 0:
+            raise ValidationError({"amount": "The amount must be positive."})
+        if self.status == self.Status.RECEIVED and not self.received_on:
+            raise ValidationError({"received_on": "Give the date the money was received."})
+
+
+class ExchangeRate(TimeStampedModel):
+    """A UN operational rate of exchange: units of `currency` for one US dollar in `month`."""
+
+    currency = models.CharField(max_length=3)
+    month = models.DateField(help_text="The first day of the month the rate applies to.")
+    units_per_usd = models.DecimalField(max_digits=18, decimal_places=6)
+    source = models.CharField(max_length=200, default="UN operational rates of exchange")
+
+    class Meta:
+        ordering = ["-month", "currency"]
+        constraints = [
+            models.UniqueConstraint(fields=["currency", "month"], name="exchange_rate_unique_month"),
+            models.CheckConstraint(condition=Q(units_per_usd__gt=0), name="exchange_rate_positive"),
+            models.CheckConstraint(condition=Q(month__day=1), name="exchange_rate_month_starts_on_first"),
+        ]
+
+    def __str__(self):
+        return f"{self.currency} {self.month:%Y-%m}: {self.units_per_usd}"

@@ -1,0 +1,176 @@
+from django.contrib import admin, messages
+from django.db.models import Count, Q
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import services
+from .models import AgendaItem, Event, EventSeries, Participant, Registration
+
+Status = Registration.Status
+
+
+@admin.register(EventSeries)
+class EventSeriesAdmin(admin.ModelAdmin):
+    list_display = ["name", "programme"]
+    list_select_related = ["programme"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["programme"]
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 0
+    fields = ["starts_at", "ends_at", "title", "speakers"]
+
+
+class RegistrationInline(admin.TabularInline):
+    """Who registered, for decisions at a glance; new registrations are added from Registrations."""
+
+    model = Registration
+    extra = 0
+    fields = ["participant", "status", "attended", "created_at"]
+    readonly_fields = ["participant", "created_at"]
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("participant")
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "format", "starts_at", "city", "status", "capacity", "confirmed", "waitlisted"]
+    list_filter = ["status", "kind", "format", "admission", "series", "programme", "topics"]
+    list_select_related = ["series"]
+    search_fields = ["title", "city", "venue", "target_audience"]
+    date_hierarchy = "starts_at"
+    autocomplete_fields = ["series", "programme", "topics", "partners"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["calendar_sequence"]
+    inlines = [AgendaItemInline, RegistrationInline]
+    actions = ["publish", "unpublish", "cancel"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "series", "programme", "kind", "format", "status", "description"]}),
+        ("When and where", {"fields": ["starts_at", "ends_at", "time_zone", "venue", "city", "country", "online_url"]}),
+        ("Content", {"fields": ["languages", "topics", "partners", "target_audience"]}),
+        (
+            "Registration",
+            {
+                "fields": [
+                    "admission",
+                    "eligible_organisation_kinds",
+                    "eligible_country_groups",
+                    "capacity",
+                    "waitlist_enabled",
+                    "registration_opens_at",
+                    "registration_closes_at",
+                    "calendar_sequence",
+                ]
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                confirmed_count=Count("registrations", filter=Q(registrations__status=Status.CONFIRMED)),
+                waitlisted_count=Count("registrations", filter=Q(registrations__status=Status.WAITLISTED)),
+            )
+        )
+
+    @admin.display(description="confirmed", ordering="confirmed_count")
+    def confirmed(self, event):
+        return event.confirmed_count
+
+    @admin.display(description="waitlisted", ordering="waitlisted_count")
+    def waitlisted(self, event):
+        return event.waitlisted_count
+
+    def _set_status(self, request, queryset, status, verb):
+        count = services.set_event_status(queryset, status)
+        self.message_user(request, f"{count} event(s) {verb}.", messages.SUCCESS)
+
+    @admin.action(description="Publish on the public site")
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, Event.Status.PUBLISHED, "published")
+
+    @admin.action(description="Unpublish (back to draft)")
+    def unpublish(self, request, queryset):
+        self._set_status(request, queryset, Event.Status.DRAFT, "returned to draft")
+
+    @admin.action(description="Cancel the event")
+    def cancel(self, request, queryset):
+        self._set_status(request, queryset, Event.Status.CANCELLED, "cancelled")
+
+
+@admin.register(Participant)
+class ParticipantAdmin(admin.ModelAdmin):
+    list_display = [
+        "last_name",
+        "first_name",
+        "email",
+        "country",
+        "organisation",
+        "organisation_kind",
+        "registration_count",
+    ]
+    list_filter = ["organisation_kind", "gender", "country"]
+    search_fields = ["last_name", "first_name", "email", "organisation"]
+    readonly_fields = ["user", "calendar_token", "anonymised_at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(registration_count=Count("registrations"))
+
+    @admin.display(description="registrations", ordering="registration_count")
+    def registration_count(self, participant):
+        return participant.registration_count
+
+
+@admin.register(Registration)
+class RegistrationAdmin(SimpleHistoryAdmin):
+    list_display = ["participant", "participant_email", "event", "status", "attended", "created_at", "decided_at"]
+    list_filter = ["status", "attended", "event__kind", "event"]
+    list_select_related = ["participant", "event"]
+    search_fields = ["participant__last_name", "participant__first_name", "participant__email", "event__title"]
+    date_hierarchy = "created_at"
+    autocomplete_fields = ["event", "participant"]
+    readonly_fields = ["decided_at", "decided_by", "checked_in_at", "certificate_code", "certificate_issued_at"]
+    actions = ["approve", "waitlist", "decline", "mark_attended", "mark_not_attended"]
+
+    @admin.display(description="email", ordering="participant__email")
+    def participant_email(self, registration):
+        return registration.participant.email
+
+    def _apply(self, request, queryset, operation, verb):
+        outcome = services.apply_to_each(queryset.select_related("participant", "event"), operation, request.user)
+        if outcome.changed:
+            self.message_user(request, f"{len(outcome.changed)} registration(s) {verb}.", messages.SUCCESS)
+        for registration, reason in outcome.refused:
+            self.message_user(request, f"Not {verb}: {registration.participant} — {reason}", messages.WARNING)
+
+    @admin.action(description="Approve (confirm a seat)")
+    def approve(self, request, queryset):
+        self._apply(request, queryset, services.confirm_registration, "confirmed")
+
+    @admin.action(description="Move to the waitlist")
+    def waitlist(self, request, queryset):
+        self._apply(request, queryset, services.waitlist_registration, "waitlisted")
+
+    @admin.action(description="Decline")
+    def decline(self, request, queryset):
+        self._apply(request, queryset, services.decline_registration, "declined")
+
+    @admin.action(description="Mark attended")
+    def mark_attended(self, request, queryset):
+        count = services.mark_attended(queryset)
+        self.message_user(request, f"{count} confirmed registration(s) marked attended.", messages.SUCCESS)
+
+    @admin.action(description="Mark not attended")
+    def mark_not_attended(self, request, queryset):
+        count = services.mark_attended(queryset, attended=False)
+        self.message_user(request, f"{count} registration(s) marked not attended.", messages.SUCCESS)

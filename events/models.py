@@ -1,0 +1,239 @@
+import secrets
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from programmes.models import Organisation, Programme, Topic, validate_un_languages
+from unidir_cb.models import OrganisationKind, TimeStampedModel
+
+
+def validate_time_zone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(f"{value!r} is not an IANA time zone such as Europe/Zurich.")
+
+
+def new_secret_token():
+    return secrets.token_urlsafe(24)
+
+
+class EventSeries(TimeStampedModel):
+    name = models.CharField(max_length=255, unique=True)
+    slug = models.SlugField(max_length=255, unique=True)
+    description = models.TextField(blank=True)
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="event_series")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "event series"
+
+    def __str__(self):
+        return self.name
+
+
+class Event(TimeStampedModel):
+    class Kind(models.TextChoices):
+        CONFERENCE = "conference", "Conference"
+        SEMINAR = "seminar", "Seminar"
+        CLINIC = "clinic", "Clinic"
+        SUMMER_COURSE = "summer_course", "Summer course"
+        TRAINING_MODULE = "training_module", "Training module"
+        TABLE_TOP_EXERCISE = "table_top_exercise", "Table-top exercise"
+        SIMULATION = "simulation", "Scenario-based simulation"
+        DIALOGUE = "dialogue", "Dialogue"
+        BRIEFING = "briefing", "Briefing"
+        WORKSHOP = "workshop", "Workshop"
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", "In person"
+        ONLINE = "online", "Online"
+        HYBRID = "hybrid", "Hybrid"
+
+    class Admission(models.TextChoices):
+        OPEN = "open", "Open"
+        BY_APPROVAL = "by_approval", "By approval"
+        BY_INVITATION = "by_invitation", "By invitation"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+        CANCELLED = "cancelled", "Cancelled"
+
+    # Kinds that teach a skill: their attendees receive a certificate of attendance.
+    CERTIFICATE_KINDS = (Kind.SUMMER_COURSE, Kind.TRAINING_MODULE, Kind.TABLE_TOP_EXERCISE, Kind.SIMULATION)
+
+    title = models.CharField(max_length=255)
+    slug = models.SlugField(max_length=255, unique=True)
+    series = models.ForeignKey(EventSeries, on_delete=models.SET_NULL, null=True, blank=True, related_name="events")
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="events")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    format = models.CharField(max_length=20, choices=Format.choices)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    description = models.TextField(blank=True)
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    time_zone = models.CharField(max_length=64, default="Europe/Zurich", validators=[validate_time_zone])
+    venue = models.CharField(max_length=255, blank=True)
+    city = models.CharField(max_length=120, blank=True)
+    country = CountryField(blank=True)
+    online_url = models.URLField(
+        "online link", blank=True, help_text="Shown to confirmed participants only, never on public pages."
+    )
+    languages = models.JSONField(default=list, blank=True, validators=[validate_un_languages])
+    topics = models.ManyToManyField(Topic, blank=True, related_name="events")
+    partners = models.ManyToManyField(Organisation, blank=True, related_name="events")
+    target_audience = models.CharField(max_length=255, blank=True)
+    admission = models.CharField(max_length=20, choices=Admission.choices, default=Admission.OPEN)
+    eligible_organisation_kinds = models.JSONField(
+        default=list, blank=True, help_text='Leave empty for all; e.g. ["government"] for government officials only.'
+    )
+    eligible_country_groups = models.JSONField(
+        default=list, blank=True, help_text='Leave empty for all; e.g. ["ldc", "sids"] for LDC or SIDS nationals.'
+    )
+    capacity = models.PositiveIntegerField(null=True, blank=True, help_text="Seats; empty means no limit.")
+    waitlist_enabled = models.BooleanField(default=True)
+    registration_opens_at = models.DateTimeField(null=True, blank=True)
+    registration_closes_at = models.DateTimeField(null=True, blank=True)
+    invitation_token = models.CharField(max_length=64, default=new_secret_token, editable=False)
+    # iCalendar SEQUENCE: raised on every change participants must hear about.
+    calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        ordering = ["-starts_at"]
+        indexes = [models.Index(fields=["status", "starts_at"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="event_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(capacity__gte=0) | Q(capacity__isnull=True), name="event_capacity_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(registration_closes_at__isnull=True)
+                | Q(registration_opens_at__isnull=True)
+                | Q(registration_closes_at__gt=F("registration_opens_at")),
+                name="event_registration_closes_after_it_opens",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.starts_at:%Y-%m-%d})"
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": "The event must end after it starts."})
+        if (
+            self.registration_opens_at
+            and self.registration_closes_at
+            and self.registration_closes_at <= self.registration_opens_at
+        ):
+            raise ValidationError({"registration_closes_at": "Registration must close after it opens."})
+        unknown_kinds = set(self.eligible_organisation_kinds or []) - set(OrganisationKind.values)
+        if unknown_kinds:
+            raise ValidationError(
+                {"eligible_organisation_kinds": f"Unknown organisation kinds: {sorted(unknown_kinds)}."}
+            )
+        unknown_groups = set(self.eligible_country_groups or []) - {"ldc", "lldc", "sids"}
+        if unknown_groups:
+            raise ValidationError({"eligible_country_groups": f"Unknown country groups: {sorted(unknown_groups)}."})
+
+    @property
+    def gives_certificates(self) -> bool:
+        return self.kind in self.CERTIFICATE_KINDS
+
+
+class AgendaItem(TimeStampedModel):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="agenda_items")
+    title = models.CharField(max_length=255)
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    speakers = models.CharField(max_length=500, blank=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="agenda_item_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Participant(TimeStampedModel):
+    class Gender(models.TextChoices):
+        FEMALE = "female", "Female"
+        MALE = "male", "Male"
+        OTHER = "other", "Other"
+        PREFER_NOT_TO_SAY = "prefer_not_to_say", "Prefer not to say"
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="participant"
+    )
+    first_name = models.CharField(max_length=150)
+    last_name = models.CharField(max_length=150)
+    email = models.EmailField()
+    country = CountryField(blank=True)
+    organisation = models.CharField(max_length=255, blank=True)
+    organisation_kind = models.CharField(max_length=30, choices=OrganisationKind.choices, blank=True)
+    job_title = models.CharField(max_length=255, blank=True)
+    gender = models.CharField(max_length=20, choices=Gender.choices, blank=True)
+    consented_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the person agreed to the privacy notice."
+    )
+    anonymised_at = models.DateTimeField(null=True, blank=True)
+    calendar_token = models.CharField(max_length=64, default=new_secret_token, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="participant_email_unique_case_insensitive"),
+        ]
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name}"
+
+    def save(self, *args, **kwargs):
+        self.email = self.email.strip()
+        super().save(*args, **kwargs)
+
+
+class Registration(TimeStampedModel):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending approval"
+        CONFIRMED = "confirmed", "Confirmed"
+        WAITLISTED = "waitlisted", "Waitlisted"
+        DECLINED = "declined", "Declined"
+        CANCELLED = "cancelled", "Cancelled"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="registrations")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    attended = models.BooleanField(default=False)
+    checked_in_at = models.DateTimeField(null=True, blank=True)
+    certificate_code = models.CharField(max_length=32, blank=True)
+    certificate_issued_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        # The waitlist is first come, first served: registration time, then id for ties.
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["event", "status", "created_at"])]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "participant"], name="registration_unique_per_event_participant"),
+            models.UniqueConstraint(
+                fields=["certificate_code"],
+                condition=~Q(certificate_code=""),
+                name="registration_certificate_code_unique",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.participant} — {self.event.title}"

@@ -1,0 +1,70 @@
+"""Groups decide what staff may do: programme staff edit all but money, finance handles money,
+management reads everything and runs reports; participants never see the admin."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from tests.factories import ContributionFactory, EventFactory, UserFactory
+from unidir_cb.permissions import FINANCE, MANAGEMENT, PROGRAMME_STAFF
+
+pytestmark = pytest.mark.django_db
+
+
+def staff_member(client, group_name):
+    user = UserFactory(is_staff=True)
+    user.groups.add(Group.objects.get(name=group_name))
+    client.force_login(user)
+    return user
+
+
+def test_programme_staff_edit_events_but_cannot_see_contributions(client):
+    staff_member(client, PROGRAMME_STAFF)
+    event = EventFactory()
+    contribution = ContributionFactory()
+
+    assert client.get(f"/admin/events/event/{event.pk}/change/").status_code == 200
+    assert client.get("/admin/donors/contribution/").status_code == 403
+    assert client.get(f"/admin/donors/contribution/{contribution.pk}/change/").status_code == 403
+    assert client.get("/admin/donors/donor/").status_code == 200
+
+
+def test_finance_edits_contributions(client):
+    staff_member(client, FINANCE)
+    contribution = ContributionFactory()
+
+    page = client.get(f"/admin/donors/contribution/{contribution.pk}/change/")
+
+    assert page.status_code == 200
+    assert 'name="amount_0"' in page.content.decode()
+
+
+def test_management_reads_everything_but_changes_nothing(client):
+    user = staff_member(client, MANAGEMENT)
+    event = EventFactory()
+    contribution = ContributionFactory()
+
+    assert user.has_perm("programmes.run_reports")
+    assert user.has_perm("donors.view_contribution_amounts")
+    assert client.get(f"/admin/donors/contribution/{contribution.pk}/change/").status_code == 200
+    assert 'name="amount_0"' not in client.get(f"/admin/donors/contribution/{contribution.pk}/change/").content.decode()
+    response = client.post(f"/admin/events/event/{event.pk}/change/", {"title": "Renamed"})
+    assert response.status_code == 403
+
+
+def test_programme_staff_cannot_run_reports():
+    user = UserFactory(is_staff=True)
+    user.groups.add(Group.objects.get(name=PROGRAMME_STAFF))
+
+    assert not user.has_perm("programmes.run_reports")
+    assert user.has_perm("events.change_registration")
+    assert not user.has_perm("donors.view_contribution")
+
+
+def test_a_participant_never_sees_the_admin(client):
+    participant_user = UserFactory(is_staff=False)
+    client.force_login(participant_user)
+
+    response = client.get("/admin/events/registration/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")

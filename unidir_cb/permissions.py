@@ -1,0 +1,38 @@
+"""The staff groups and what each may do. Synchronised after every migrate, so a new model's
+permissions reach the right groups without a hand-written data migration."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+
+DOMAIN_APPS = ("programmes", "events", "publications", "donors")
+MONEY_MODELS = ("contribution", "historicalcontribution", "exchangerate")
+
+PROGRAMME_STAFF = "Programme staff"
+FINANCE = "Finance"
+MANAGEMENT = "Management"
+
+
+def _domain_permissions():
+    return Permission.objects.filter(content_type__app_label__in=DOMAIN_APPS)
+
+
+def permissions_for(group_name: str):
+    domain = _domain_permissions()
+    money = Q(content_type__model__in=MONEY_MODELS)
+    if group_name == PROGRAMME_STAFF:
+        # Everything except money; they may see who the donors are, not what they gave.
+        return domain.exclude(money).exclude(codename="run_reports")
+    if group_name == FINANCE:
+        donors = domain.filter(content_type__app_label="donors")
+        return donors | domain.filter(codename__startswith="view_")
+    if group_name == MANAGEMENT:
+        return domain.filter(
+            Q(codename__startswith="view_") | Q(codename__in=["run_reports", "view_contribution_amounts"])
+        )
+    raise ValueError(f"Unknown group {group_name!r}")
+
+
+def sync_staff_groups(**kwargs):
+    for name in (PROGRAMME_STAFF, FINANCE, MANAGEMENT):
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(permissions_for(name))
