@@ -1,0 +1,72 @@
+"""Read queries about reach: who took part in events, from which countries and organisations.
+
+Reports, dashboards and mapping replies count the same way: a person counts once however many of
+the events they took part in, and "took part" means a confirmed registration (attendance, where
+recorded, is reported separately)."""
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Count, QuerySet
+
+from unidir_cb.country_groupings import GroupingCounts, count_by_grouping
+from unidir_cb.models import OrganisationKind
+
+from .models import Participant, Registration
+
+
+def participants_of(events: Iterable) -> QuerySet[Participant]:
+    return Participant.objects.filter(
+        registrations__event__in=list(events), registrations__status=Registration.Status.CONFIRMED
+    ).distinct()
+
+
+def participants_by_grouping(events: Iterable) -> GroupingCounts:
+    """Participants by UN regional group and LDC/LLDC/SIDS membership, in one query."""
+    counts_by_country = (
+        Participant.objects.filter(pk__in=participants_of(events).values("pk"))
+        .values_list("country")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    return count_by_grouping(counts_by_country)
+
+
+@dataclass(frozen=True)
+class Reach:
+    participants: int
+    countries: int
+    government_officials: int
+    government_countries: int
+    by_gender: dict[str, int]
+    by_organisation_kind: dict[str, int]
+
+    @property
+    def mostly_government(self) -> bool:
+        return self.participants > 0 and self.government_officials / self.participants >= 0.8
+
+
+def reach_by_event(events: Iterable) -> dict[int, list[tuple[int, str, str, str]]]:
+    """event id -> (participant id, country, organisation kind, gender) of its confirmed
+    participants: one query for any number of events, to be folded with combined_reach()."""
+    rows = Registration.objects.filter(event__in=list(events), status=Registration.Status.CONFIRMED).values_list(
+        "event_id", "participant_id", "participant__country", "participant__organisation_kind", "participant__gender"
+    )
+    by_event: dict[int, list[tuple[int, str, str, str]]] = {}
+    for event_id, *person in rows:
+        by_event.setdefault(event_id, []).append(tuple(person))
+    return by_event
+
+
+def combined_reach(people_by_event: dict[int, list[tuple[int, str, str, str]]], event_ids: Iterable[int]) -> Reach:
+    people = {person[0]: person for event_id in event_ids for person in people_by_event.get(event_id, [])}
+    government = [person for person in people.values() if person[2] == OrganisationKind.GOVERNMENT]
+    return Reach(
+        participants=len(people),
+        countries=len({person[1] for person in people.values() if person[1]}),
+        government_officials=len(government),
+        government_countries=len({person[1] for person in government if person[1]}),
+        by_gender=dict(Counter(person[3] or "unknown" for person in people.values())),
+        by_organisation_kind=dict(Counter(person[2] or "unknown" for person in people.values())),
+    )

@@ -1,0 +1,181 @@
+"""The compiler states what the data says for any programme and period: nothing is hard-coded."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+from djmoney.money import Money
+
+from donors.models import Contribution, Donor
+from events.models import Event, Registration
+from programmes.mapping import (
+    MappingCompilationError,
+    compile_mapping_sections,
+    join_names,
+    letter_text,
+    more_than,
+)
+from programmes.models import InformationResource
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def aware(year, month, day, hour=9):
+    return timezone.make_aware(datetime.datetime(year, month, day, hour), datetime.UTC)
+
+
+@pytest.fixture
+def space_programme():
+    """A different programme, a different period, different partners and donors."""
+    programme = factories.ProgrammeFactory(
+        name="Space Security Programme",
+        short_name="SpaceSec",
+        head_name="Ana Ruiz",
+        head_title="Programme Lead",
+        website="https://space.example.org",
+        area_of_work="outer space security",
+    )
+    norms = factories.TopicFactory(name="Norms")
+    orbit = factories.TopicFactory(name="Orbital debris")
+    for number in range(12):
+        publication = factories.PublicationFactory(
+            programme=programme, published_on=datetime.date(2021, 1 + number % 12, 1)
+        )
+        publication.topics.add(orbit if number % 3 else norms)
+    featured = factories.PublicationFactory(
+        programme=programme,
+        title="Keeping Orbits Open",
+        subtitle="A Primer",
+        featured_rank=1,
+        published_on=datetime.date(2024, 2, 1),
+    )
+    factories.TranslationFactory(publication=featured, language="es", title="Mantener las órbitas abiertas")
+    factories.PublicationFactory(programme=programme, published_on=datetime.date(2019, 5, 1))  # before the window
+    au = factories.OrganisationFactory(name="African Union", acronym="AU")
+    workshops = factories.EventSeriesFactory(programme=programme, name="Workshops on space traffic coordination")
+    for month in (3, 6):
+        event = factories.EventFactory(
+            programme=programme,
+            series=workshops,
+            kind=Event.Kind.WORKSHOP,
+            format=Event.Format.ONLINE,
+            starts_at=aware(2024, month, 10),
+            ends_at=aware(2024, month, 10, 12),
+            target_audience="Space agency officials",
+            partners=[au],
+        )
+        for country in ["KE", "NG", "GH", "SN", "ET", "KE"]:
+            factories.RegistrationFactory(
+                event=event,
+                participant=factories.ParticipantFactory(country=country),
+                status=Registration.Status.CONFIRMED,
+            )
+    factories.RegistrationFactory(
+        event=event, participant=factories.ParticipantFactory(country="FR"), status=Registration.Status.WAITLISTED
+    )
+    factories.InformationResourceFactory(
+        programme=programme,
+        name="Space Security Portal",
+        kind=InformationResource.Kind.PORTAL,
+        languages=["en", "fr"],
+    )
+    netherlands = factories.DonorFactory(name="Netherlands", name_takes_article=True, country="NL")
+    foundation = factories.DonorFactory(name="Orbit Foundation", kind=Donor.Kind.FOUNDATION, country="")
+    for donor, funding_type in [(netherlands, Contribution.FundingType.ACTIVITY_SPECIFIC), (foundation, "core")]:
+        factories.ContributionFactory(
+            donor=donor,
+            programme=programme,
+            funding_type=funding_type,
+            amount=Money(Decimal("5000"), "EUR"),
+            covers_from=datetime.date(2024, 1, 1),
+            covers_until=datetime.date(2024, 12, 31),
+        )
+    return factories.MappingExerciseFactory(
+        programme=programme,
+        reference="OOSA/2024-7/Space Mapping",
+        addressees="Dr. Okafor",
+        scope="Space security capacity-building initiatives",
+        period_start=datetime.date(2024, 1, 1),
+        period_end=datetime.date(2024, 12, 31),
+        publications_since=datetime.date(2020, 1, 1),
+    )
+
+
+def test_a_different_programme_and_period_get_their_own_facts(space_programme, django_assert_max_num_queries):
+    with django_assert_max_num_queries(20):
+        sections = compile_mapping_sections(space_programme)
+    text = letter_text(sections)
+
+    assert sections["research"]["facts"]["publication_count"] == 13
+    assert "SpaceSec published more than 10 publications since 2020" in text
+    assert "orbital debris and norms" in text
+    assert "- Keeping Orbits Open: A Primer." in text
+    assert "(Spanish)" in text
+    assert "accessed on our website space.example.org" in text
+    assert (
+        "For example, in 2024, UNIDIR partnered with AU to deliver two online workshops on space traffic coordination"
+        in text
+    )
+    assert "for an audience of space agency officials" in text
+    activity = sections["participatory_learning"]["activities"][0]["facts"]
+    assert (activity["participants"], activity["countries"]) == (12, 5)
+    assert "Workshops." in sections["participatory_learning"]["bullets"]
+    assert "Development and maintenance of UNIDIR’s Space Security Portal in English and French." in text
+    assert "in 2024, SpaceSec received financial support from 2 donors" in text
+    assert "core programme donors included Orbit Foundation" in text
+    assert "additional support for specific activities was received from the Netherlands." in text
+    assert "reference: OOSA/2024-7/Space Mapping" in text
+    assert text.startswith("Dear Dr. Okafor,")
+    assert text.endswith("Ana Ruiz\nProgramme Lead\nUnited Nations Institute for Disarmament Research")
+    assert "capacity-building activities in the context of outer space security" in text
+    assert "SecTec" not in text and "2022" not in text and "ICT" not in text
+
+
+def test_the_number_of_queries_does_not_grow_with_the_data(space_programme, django_assert_max_num_queries):
+    with django_assert_max_num_queries(20) as few:
+        compile_mapping_sections(space_programme)
+    series = factories.EventSeriesFactory(programme=space_programme.programme)
+    for number in range(15):
+        event = factories.EventFactory(
+            programme=space_programme.programme,
+            series=series,
+            starts_at=aware(2024, 9, 1 + number),
+            ends_at=aware(2024, 9, 1 + number, 12),
+            partners=[factories.OrganisationFactory()],
+            topics=[factories.TopicFactory()],
+        )
+        factories.RegistrationFactory(event=event)
+        factories.PublicationFactory(programme=space_programme.programme, published_on=datetime.date(2024, 3, 1))
+    with django_assert_max_num_queries(20) as many:
+        compile_mapping_sections(space_programme)
+
+    assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_a_period_ending_before_it_starts_is_refused_with_a_clear_message(space_programme):
+    space_programme.period_end = datetime.date(2023, 1, 1)
+
+    with pytest.raises(MappingCompilationError, match=r"ends .* before it starts"):
+        compile_mapping_sections(space_programme)
+
+
+def test_an_empty_period_still_gives_a_truthful_letter():
+    exercise = factories.MappingExerciseFactory(
+        period_start=datetime.date(2030, 1, 1), period_end=datetime.date(2030, 12, 31)
+    )
+
+    text = letter_text(compile_mapping_sections(exercise))
+
+    assert "published no publications since 2030." in text
+    assert "received financial support from 0 donors" in text
+
+
+def test_prose_helpers():
+    assert join_names(["A"]) == "A"
+    assert join_names(["A", "B"]) == "A and B"
+    assert join_names(["A", "B", "C"]) == "A, B, and C"
+    assert more_than(28) == "more than 25"
+    assert more_than(53) == "more than 50"
+    assert more_than(3) == "three"

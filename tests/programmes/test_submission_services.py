@@ -1,0 +1,94 @@
+"""Staff compile a reply, edit and reorder it, approve it, send it; every version is kept."""
+
+import copy
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from programmes.models import MappingSubmission
+from programmes.services import (
+    approve_submission,
+    compile_mapping_submission,
+    mark_submission_sent,
+    update_submission_sections,
+)
+from tests.factories import MappingExerciseFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+Status = MappingSubmission.Status
+
+
+@pytest.fixture
+def exercise():
+    return MappingExerciseFactory(programme__head_name="Giacomo Persi Paoli", programme__head_title="Head of Programme")
+
+
+def test_each_compilation_is_a_new_version_and_older_ones_are_kept(exercise):
+    first = compile_mapping_submission(exercise)
+    second = compile_mapping_submission(exercise)
+
+    assert [first.version, second.version] == [1, 2]
+    assert second.status == Status.COMPILED
+    assert second.signatory_name == "Giacomo Persi Paoli"
+    assert exercise.submissions.count() == 2
+
+
+def test_progress_is_reported_while_compiling(exercise):
+    reports = []
+
+    compile_mapping_submission(exercise, progress=lambda percent, message: reports.append(percent))
+
+    assert reports == sorted(reports) and reports[-1] >= 75
+
+
+def test_staff_reorder_sections_and_edit_examples_before_approving(exercise):
+    submission = compile_mapping_submission(exercise)
+    sections = copy.deepcopy(submission.sections)
+    sections["order"] = ["introduction", "participatory_learning", "research", "funding", "closing"]
+    sections["research"]["bullets"] = ["A Taxonomy of Cyber Incidents."]
+
+    update_submission_sections(submission, sections)
+
+    submission.refresh_from_db()
+    assert submission.sections["order"][1] == "participatory_learning"
+    assert "access_to_information" not in submission.sections["order"]
+    assert submission.sections["research"]["bullets"] == ["A Taxonomy of Cyber Incidents."]
+
+
+@pytest.mark.parametrize(
+    ("breakage", "message"),
+    [
+        (lambda sections: sections.update(order=["research", "horoscope"]), "Unknown sections in the order: horoscope"),
+        (lambda sections: sections.update(order=["research", "research"]), "appears twice"),
+        (lambda sections: sections["research"].update(bullets="one string"), "'bullets' must be a list of texts"),
+        (lambda sections: sections.pop("funding"), "Section 'funding' is missing"),
+        (lambda sections: sections.pop("order"), "must have an 'order' list"),
+    ],
+)
+def test_broken_edits_are_refused_with_a_clear_message_and_change_nothing(exercise, breakage, message):
+    submission = compile_mapping_submission(exercise)
+    original = copy.deepcopy(submission.sections)
+    edited = copy.deepcopy(submission.sections)
+    breakage(edited)
+
+    with pytest.raises(ValidationError, match=message):
+        update_submission_sections(submission, edited)
+
+    submission.refresh_from_db()
+    assert submission.sections == original
+
+
+def test_an_approved_version_is_frozen_and_can_then_be_sent(exercise):
+    approver = UserFactory()
+    submission = approve_submission(compile_mapping_submission(exercise), approver)
+
+    assert (submission.status, submission.approved_by) == (Status.APPROVED, approver)
+    with pytest.raises(ValidationError, match="compile a new version to change it"):
+        update_submission_sections(submission, submission.sections)
+    assert mark_submission_sent(submission).status == Status.SENT
+
+
+def test_only_an_approved_version_can_be_sent(exercise):
+    with pytest.raises(ValidationError, match="Only an approved version can be sent"):
+        mark_submission_sent(compile_mapping_submission(exercise))
