@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "events"
+
+urlpatterns = [
+    path("", views.event_list, name="list"),
+    # Before the event pages, so that "my-registrations" is never taken for an event's slug.
+    path("my-registrations/", views.my_registrations, name="my_registrations"),
+    path("my-registrations/<int:pk>/cancel/", views.cancel_my_registration, name="cancel_registration"),
+    path("<slug:slug>/", views.event_detail, name="detail"),
+    path("<slug:slug>/register/", views.register, name="register"),
+]

@@ -1,0 +1,223 @@
+"""Public event pages, the participant profile step, registration and "My registrations".
+
+Every page works without JavaScript: filters are links and GET forms, changes are POST forms with
+a CSRF token, and each POST redirects (post/redirect/get) with a message.
+"""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from unidir_cb.models import OrganisationKind
+
+from . import selectors, services
+from .forms import EventFilterForm, ParticipantProfileForm, un_language_name
+from .models import Event, Participant, Registration
+
+EVENTS_PER_PAGE = 20
+# Registration attempts allowed per signed-in person per minute; more is a script, not a person.
+DEFAULT_REGISTRATION_RATE_LIMIT = 20
+
+
+def _registration_rate_limit_exceeded(user) -> bool:
+    """A fixed one-minute window per user, counted in the cache (shared by all web processes)."""
+    limit = getattr(settings, "EVENT_REGISTRATION_RATE_LIMIT", DEFAULT_REGISTRATION_RATE_LIMIT)
+    key = f"events:registration-attempts:{user.pk}"
+    cache.add(key, 0, timeout=60)
+    try:
+        attempts = cache.incr(key)
+    except ValueError:  # the window expired between add and incr
+        cache.set(key, 1, timeout=60)
+        attempts = 1
+    return attempts > limit
+
+
+def _too_many_requests(request):
+    message = _("Too many registration attempts. Please wait a minute and try again.")
+    return render(request, "events/too_many_requests.html", {"message": message}, status=429)
+
+
+def _safe_next(request, fallback: str) -> str:
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return fallback
+
+
+def _event_url(event: Event, invitation: str = "") -> str:
+    url = reverse("events:detail", args=[event.slug])
+    return f"{url}?{urlencode({'invitation': invitation})}" if invitation else url
+
+
+@require_GET
+def event_list(request):
+    options = selectors.filter_options()
+    form = EventFilterForm(request.GET or None, options=options)
+    filters = form.filters() if form.is_bound else selectors.EventFilters()
+    page = Paginator(selectors.event_list(filters), EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    for event in page:
+        event.seats_left = selectors.seats_left_of(event)
+    # Links to other pages and tabs keep the other filters.
+    kept = request.GET.copy()
+    kept.pop("page", None)
+    tab_query = kept.copy()
+    tab_query.pop("when", None)
+    return render(
+        request,
+        "events/event_list.html",
+        {
+            "form": form,
+            "filters": filters,
+            "page_obj": page,
+            "events": list(page),
+            "page_query": kept.urlencode(),
+            "tab_query": tab_query.urlencode(),
+        },
+    )
+
+
+def _participant_of(request) -> Participant | None:
+    if not request.user.is_authenticated:
+        return None
+    return services.find_or_link_participant(request.user)
+
+
+def _eligibility(event: Event) -> list[str]:
+    """The event's eligibility rules as sentences a visitor reads before registering."""
+    rules = []
+    if event.eligible_organisation_kinds:
+        kinds = ", ".join(str(OrganisationKind(kind).label) for kind in event.eligible_organisation_kinds)
+        rules.append(_("participants from: %(kinds)s") % {"kinds": kinds})
+    if event.eligible_country_groups:
+        groups = _(" or ").join(str(services.COUNTRY_GROUP_NAMES[group]) for group in event.eligible_country_groups)
+        rules.append(_("participants from %(groups)s") % {"groups": groups})
+    return rules
+
+
+def _online_link_for(registration: Registration | None, event: Event) -> str:
+    """The online link is for the event's confirmed participants only, never on a public page."""
+    if registration is None or registration.status != Registration.Status.CONFIRMED:
+        return ""
+    return event.online_url if event.status == Event.Status.PUBLISHED else ""
+
+
+@require_GET
+def event_detail(request, slug):
+    try:
+        event = selectors.public_event(slug)
+    except Event.DoesNotExist as missing:
+        raise Http404 from missing
+    participant = _participant_of(request)
+    registration = selectors.registration_of(participant, event)
+    invitation = request.GET.get("invitation", "")
+    closed = services.registration_closed_refusal(event)
+    if closed is None and registration is not None and registration.status == Registration.Status.DECLINED:
+        closed = services.refusal(services.Refusal.DECLINED_BEFORE, event)
+    active = registration is not None and registration.status in services.ACTIVE_STATUSES
+    context = {
+        "event": event,
+        "seats_left": selectors.seats_left_of(event),
+        "registration": registration,
+        "registration_status_label": services.STATUS_LABELS[registration.status] if registration else "",
+        "registration_is_active": active,
+        "language_names": [un_language_name(code) for code in event.languages],
+        "eligibility": _eligibility(event),
+        "closed_reason": str(closed) if closed else "",
+        "invitation": invitation,
+        "needs_invitation": not services.invitation_is_valid(event, invitation),
+        "profile_is_complete": services.profile_is_complete(participant),
+        "online_url": _online_link_for(registration, event),
+        "login_url": f"{reverse('account_login')}?{urlencode({'next': _event_url(event, invitation)})}",
+        "signup_url": f"{reverse('account_signup')}?{urlencode({'next': _event_url(event, invitation)})}",
+    }
+    return render(request, "events/event_detail.html", context)
+
+
+@login_required
+@require_POST
+def register(request, slug):
+    if _registration_rate_limit_exceeded(request.user):
+        return _too_many_requests(request)
+    event = get_object_or_404(Event.objects.exclude(status=Event.Status.DRAFT), slug=slug)
+    invitation = request.POST.get("invitation", "")
+    participant = services.find_or_link_participant(request.user)
+    if not services.profile_is_complete(participant):
+        messages.info(request, str(services.REFUSAL_MESSAGES[services.Refusal.PROFILE_INCOMPLETE]))
+        profile_url = reverse("participant_profile")
+        return redirect(f"{profile_url}?{urlencode({'next': _event_url(event, invitation)})}")
+    try:
+        result = services.register_participant(event, participant, invitation_token=invitation)
+    except services.RegistrationError as refusal:
+        messages.error(request, str(refusal))
+        return redirect(_event_url(event, invitation))
+    level = messages.SUCCESS if result.outcome == services.Outcome.CONFIRMED else messages.INFO
+    messages.add_message(request, level, result.message)
+    return redirect(_event_url(event))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def participant_profile(request):
+    participant = services.find_or_link_participant(request.user) or Participant(
+        user=request.user, email=request.user.email
+    )
+    form = ParticipantProfileForm(request.POST or None, instance=participant)
+    if request.method == "POST" and form.is_valid():
+        services.save_participant_profile(form.save(commit=False), consent_given=form.cleaned_data["consent"])
+        messages.success(request, _("Your profile is saved."))
+        return redirect(_safe_next(request, reverse("events:list")))
+    return render(
+        request,
+        "events/participant_profile.html",
+        {"form": form, "participant": participant, "next": _safe_next(request, "")},
+    )
+
+
+@login_required
+@require_GET
+def my_registrations(request):
+    registrations = list(selectors.registrations_of_user(request.user))
+    for registration in registrations:
+        registration.status_label = services.STATUS_LABELS[registration.status]
+        registration.online_url = _online_link_for(registration, registration.event)
+        registration.can_cancel = (
+            registration.status in services.ACTIVE_STATUSES and registration.event.ends_at > timezone.now()
+        )
+    return render(
+        request,
+        "events/my_registrations.html",
+        {"registrations": registrations, "active_statuses": services.ACTIVE_STATUSES},
+    )
+
+
+@login_required
+@require_POST
+def cancel_my_registration(request, pk):
+    # Filtering by the signed-in user makes someone else's registration indistinguishable from a missing one.
+    registration = get_object_or_404(
+        Registration.objects.select_related("event"), pk=pk, participant__user=request.user
+    )
+    if _registration_rate_limit_exceeded(request.user):
+        return _too_many_requests(request)
+    try:
+        services.cancel_own_registration(registration, request.user)
+    except services.RegistrationError as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request, _("Your registration for %(event)s is cancelled.") % {"event": registration.event.title}
+        )
+    return redirect("events:my_registrations")

@@ -1,0 +1,85 @@
+"""Capacity is never exceeded under real concurrent requests: many threads, each with its own
+PostgreSQL connection, register at the same moment for the same event.
+
+Run with DATABASE_URL=postgres://... (SQLite serialises every writer, so it proves nothing here)."""
+
+import random
+import threading
+from collections import Counter
+
+import pytest
+from django.conf import settings
+from django.db import connections
+
+from events.models import Registration
+from events.services import Outcome, register_participant
+from tests.factories import EventFactory, ParticipantFactory
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql",
+        reason="needs PostgreSQL (row locks and truly concurrent connections): set DATABASE_URL=postgres://...",
+    ),
+]
+
+# Connections open at once; the server's max_connections (100 by default) is shared with other clients.
+SIMULTANEOUS_CONNECTIONS = 40
+
+
+def register_concurrently(event, participants) -> tuple[list[Outcome], list[BaseException]]:
+    """One thread per attempt, all released together; each opens, uses and closes its own connection."""
+    start = threading.Event()
+    connection_slots = threading.BoundedSemaphore(SIMULTANEOUS_CONNECTIONS)
+    outcomes, errors = [], []
+    lock = threading.Lock()
+
+    def attempt(participant):
+        start.wait()
+        with connection_slots:
+            try:
+                outcome = register_participant(event, participant).outcome
+                with lock:
+                    outcomes.append(outcome)
+            except BaseException as error:  # every failure is a test failure, reported below
+                with lock:
+                    errors.append(error)
+            finally:
+                connections.close_all()  # this thread's connection only
+
+    threads = [threading.Thread(target=attempt, args=(participant,)) for participant in participants]
+    for thread in threads:
+        thread.start()
+    start.set()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not any(thread.is_alive() for thread in threads), "some registrations never finished"
+    return outcomes, errors
+
+
+def test_200_simultaneous_registrations_for_50_seats_confirm_exactly_50_and_waitlist_150():
+    event = EventFactory(capacity=50, waitlist_enabled=True)
+    participants = [ParticipantFactory() for _ in range(200)]
+
+    outcomes, errors = register_concurrently(event, participants)
+
+    assert errors == []
+    assert Counter(outcomes) == {Outcome.CONFIRMED: 50, Outcome.WAITLISTED: 150}
+    statuses = Counter(Registration.objects.filter(event=event).values_list("status", flat=True))
+    assert statuses == {Registration.Status.CONFIRMED: 50, Registration.Status.WAITLISTED: 150}
+    assert Registration.objects.filter(event=event).values("participant").distinct().count() == 200
+
+
+def test_100_people_each_registering_twice_at_once_get_one_registration_each():
+    event = EventFactory(capacity=50, waitlist_enabled=True)
+    participants = [ParticipantFactory() for _ in range(100)]
+    attempts = participants * 2
+    random.Random(5).shuffle(attempts)
+
+    outcomes, errors = register_concurrently(event, attempts)
+
+    assert errors == []
+    assert Counter(outcomes) == {Outcome.ALREADY_REGISTERED: 100, Outcome.CONFIRMED: 50, Outcome.WAITLISTED: 50}
+    assert Registration.objects.filter(event=event).count() == 100
+    assert Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED).count() == 50
