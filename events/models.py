@@ -186,6 +186,12 @@ class Participant(TimeStampedModel):
     )
     anonymised_at = models.DateTimeField(null=True, blank=True)
     calendar_token = models.CharField(max_length=64, default=new_secret_token, unique=True, editable=False)
+    language = models.CharField(
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text="The language emails and calendar invitations are written in.",
+    )
 
     class Meta:
         ordering = ["last_name", "first_name"]
