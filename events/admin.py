@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.db.models import Count, Q
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import services
+from . import certificates, services
 from .models import AgendaItem, Event, EventSeries, Participant, Registration
 
 Status = Registration.Status
@@ -140,7 +140,7 @@ class RegistrationAdmin(SimpleHistoryAdmin):
     date_hierarchy = "created_at"
     autocomplete_fields = ["event", "participant"]
     readonly_fields = ["decided_at", "decided_by", "checked_in_at", "certificate_code", "certificate_issued_at"]
-    actions = ["approve", "waitlist", "decline", "mark_attended", "mark_not_attended"]
+    actions = ["approve", "waitlist", "decline", "mark_attended", "mark_not_attended", "issue_certificates"]
 
     @admin.display(description="email", ordering="participant__email")
     def participant_email(self, registration):
@@ -174,3 +174,11 @@ class RegistrationAdmin(SimpleHistoryAdmin):
     def mark_not_attended(self, request, queryset):
         count = services.mark_attended(queryset, attended=False)
         self.message_user(request, f"{count} registration(s) marked not attended.", messages.SUCCESS)
+
+    @admin.action(description="Issue certificates (attended courses, trainings and exercises)")
+    def issue_certificates(self, request, queryset):
+        outcome = certificates.issue_certificates(queryset.select_related("participant", "event"))
+        if outcome.changed:
+            self.message_user(request, f"{len(outcome.changed)} certificate(s) issued.", messages.SUCCESS)
+        for registration, reason in outcome.refused:
+            self.message_user(request, f"No certificate: {registration.participant} — {reason}", messages.WARNING)

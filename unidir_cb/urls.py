@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from events import certificate_views, privacy_views
 from events import views as events_views
 
 from . import views
@@ -20,8 +21,11 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("accounts/profile/", events_views.participant_profile, name="participant_profile"),
+    path("accounts/my-data/", privacy_views.download_my_data, name="download_my_data"),
+    path("accounts/delete/", privacy_views.delete_my_account, name="delete_my_account"),
     path("accounts/", include("allauth.urls")),
     path("events/", include("events.urls")),
+    path("certificates/verify/", certificate_views.verify_certificate, name="verify_certificate"),
 )
 
 if settings.DEBUG:

@@ -1,0 +1,233 @@
+"""Certificates of attendance: who gets one, issuing its verification code, the PDF, and verifying a code.
+
+A certificate exists once its registration has a certificate_code. Issuing is idempotent: the code and
+date are set once and never change, so a PDF downloaded twice (or re-issued by staff) carries the same
+code. The code is what a reader of the certificate types on the public verification page, so it uses an
+alphabet without look-alike characters (no 0/O, 1/I/L) in groups of four.
+"""
+
+import secrets
+import zoneinfo
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_lazy
+
+from .models import Event, Registration
+from .services import BulkOutcome
+
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_GROUPS = 3
+CODE_GROUP_LENGTH = 4
+# 31^12 ≈ 8·10^17 codes: with a rate-limited verification page, guessing a valid one is hopeless.
+CODE_LENGTH = CODE_GROUPS * CODE_GROUP_LENGTH
+
+# Certificates are laid out on their own page: A4 landscape, no page numbers.
+CERTIFICATE_PAGE_CSS = """
+@page { size: A4 landscape; margin: 0; @bottom-center { content: none; } }
+"""
+
+
+class CertificateRefusal(StrEnum):
+    NOT_CONFIRMED = "not_confirmed"
+    NOT_ATTENDED = "not_attended"
+    NO_CERTIFICATE_FOR_KIND = "no_certificate_for_kind"
+    ANONYMISED = "anonymised"
+
+
+CERTIFICATE_REFUSAL_MESSAGES = {
+    CertificateRefusal.NOT_CONFIRMED: gettext_lazy(
+        "There is no certificate for %(event)s: your registration was not confirmed."
+    ),
+    CertificateRefusal.NOT_ATTENDED: gettext_lazy(
+        "There is no certificate for %(event)s yet: the organisers have not recorded your attendance."
+    ),
+    CertificateRefusal.NO_CERTIFICATE_FOR_KIND: gettext_lazy(
+        "%(event)s does not give certificates: only courses, training modules and exercises do."
+    ),
+    CertificateRefusal.ANONYMISED: gettext_lazy(
+        "The participant's data has been deleted: no certificate can be issued."
+    ),
+}
+
+
+class CertificateError(Exception):
+    def __init__(self, message: str, reason: CertificateRefusal):
+        super().__init__(message)
+        self.reason = reason
+
+
+def certificate_refusal(registration: Registration) -> CertificateError | None:
+    """Why this registration gets no certificate, or None when it does."""
+    event = registration.event
+    if not event.gives_certificates:
+        reason = CertificateRefusal.NO_CERTIFICATE_FOR_KIND
+    elif registration.status != Registration.Status.CONFIRMED:
+        reason = CertificateRefusal.NOT_CONFIRMED
+    elif not registration.attended:
+        reason = CertificateRefusal.NOT_ATTENDED
+    elif registration.participant.anonymised_at is not None:
+        reason = CertificateRefusal.ANONYMISED
+    else:
+        return None
+    return CertificateError(str(CERTIFICATE_REFUSAL_MESSAGES[reason]) % {"event": event.title}, reason)
+
+
+def new_certificate_code() -> str:
+    characters = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return format_code(characters)
+
+
+def format_code(characters: str) -> str:
+    groups = [characters[start : start + CODE_GROUP_LENGTH] for start in range(0, len(characters), CODE_GROUP_LENGTH)]
+    return "-".join(groups)
+
+
+def normalise_code(typed: str) -> str:
+    """A code as stored, from what a person typed: any case, with or without spaces and dashes."""
+    characters = "".join(character for character in (typed or "").upper() if character.isalnum())
+    if len(characters) != CODE_LENGTH or any(character not in CODE_ALPHABET for character in characters):
+        return ""
+    return format_code(characters)
+
+
+@transaction.atomic
+def issue_certificate(registration: Registration) -> Registration:
+    """Give an attended registration its certificate code and date, once; later calls change nothing.
+
+    Raises CertificateError when the registration gets no certificate."""
+    registration = (
+        Registration.objects.select_for_update(of=("self",))
+        .select_related("event__programme", "participant")
+        .get(pk=registration.pk)
+    )
+    refused = certificate_refusal(registration)
+    if refused is not None:
+        raise refused
+    if registration.certificate_code:
+        return registration
+    for _attempt in range(5):
+        registration.certificate_code = new_certificate_code()
+        try:
+            # A savepoint, so that a (vanishingly rare) duplicate code can be retried in this transaction.
+            with transaction.atomic():
+                registration.certificate_issued_at = timezone.now()
+                registration.save(update_fields=["certificate_code", "certificate_issued_at", "updated_at"])
+            return registration
+        except IntegrityError:
+            continue
+    raise RuntimeError("Could not find a free certificate code after five attempts.")
+
+
+def issue_certificates(registrations: Iterable[Registration]) -> BulkOutcome:
+    """Issue certificates for many registrations (the admin action); refusals do not stop the others."""
+    outcome = BulkOutcome()
+    for registration in registrations:
+        try:
+            outcome.changed.append(issue_certificate(registration))
+        except CertificateError as refused:
+            outcome.refused.append((registration, str(refused)))
+    return outcome
+
+
+# The PDF ---------------------------------------------------------------------------------------
+
+
+def place_of(event: Event) -> str:
+    """Where the event took place, as a certificate states it (in the active language)."""
+    country = str(event.country.name) if event.country else ""
+    where = ", ".join(part for part in (event.venue, event.city, country) if part)
+    if event.format == Event.Format.ONLINE:
+        return gettext("Online")
+    if event.format == Event.Format.HYBRID:
+        return gettext("%(place)s and online") % {"place": where} if where else gettext("Online")
+    return where
+
+
+def certificate_html(registration: Registration, verify_url: str) -> str:
+    """The certificate as HTML, in the participant's language (the templates fall back to English)."""
+    event = registration.event
+    event_time_zone = zoneinfo.ZoneInfo(event.time_zone)
+    with translation.override(registration.participant.language or "en"):
+        return render_to_string(
+            "events/certificate.html",
+            {
+                "registration": registration,
+                "participant": registration.participant,
+                "event": event,
+                "programme": event.programme,
+                "place": place_of(event),
+                "starts_on": timezone.localtime(event.starts_at, event_time_zone).date(),
+                "ends_on": timezone.localtime(event.ends_at, event_time_zone).date(),
+                "verify_url": verify_url,
+                "language_code": translation.get_language(),
+                "language_bidi": translation.get_language_bidi(),
+            },
+        )
+
+
+def render_certificate_pdf(registration: Registration, verify_url: str) -> bytes:
+    """The PDF certificate of an issued registration (see issue_certificate)."""
+    if not registration.certificate_code:
+        raise ValueError("Issue the certificate before rendering it.")
+    # WeasyPrint takes a second to import: only the download needs it.
+    from unidir_cb.reporting.rendering import html_to_pdf
+
+    return html_to_pdf(certificate_html(registration, verify_url), extra_css=CERTIFICATE_PAGE_CSS)
+
+
+def certificate_filename(registration: Registration) -> str:
+    return f"certificate-{registration.event.slug}-{registration.certificate_code}.pdf"
+
+
+# Verification ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VerifiedCertificate:
+    """All the public verification page may show: never an email, organisation or country."""
+
+    code: str
+    holder_name: str  # empty when the holder deleted their data
+    event_title: str
+    starts_at: object
+    ends_at: object
+    time_zone: str
+
+
+def verify_certificate(typed_code: str) -> VerifiedCertificate | None:
+    """The certificate with this code, or None. One query."""
+    code = normalise_code(typed_code)
+    if not code:
+        return None
+    registration = (
+        Registration.objects.filter(certificate_code=code, status=Registration.Status.CONFIRMED, attended=True)
+        .select_related("event", "participant")
+        .only(
+            "certificate_code",
+            "event__title",
+            "event__starts_at",
+            "event__ends_at",
+            "event__time_zone",
+            "participant__first_name",
+            "participant__last_name",
+            "participant__anonymised_at",
+        )
+        .first()
+    )
+    if registration is None:
+        return None
+    participant = registration.participant
+    holder_name = "" if participant.anonymised_at else f"{participant.first_name} {participant.last_name}".strip()
+    return VerifiedCertificate(
+        code=code,
+        holder_name=holder_name,
+        event_title=registration.event.title,
+        starts_at=registration.event.starts_at,
+        ends_at=registration.event.ends_at,
+        time_zone=registration.event.time_zone,
+    )

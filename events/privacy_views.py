@@ -1,0 +1,69 @@
+"""A signed-in person downloads their data or deletes their account (see events/privacy.py)."""
+
+import json
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import privacy
+from .certificate_views import verify_url_for
+
+# What people type when their account has no password (e.g. it was created for them).
+DELETE_CONFIRMATION_WORD = "DELETE"
+
+
+@login_required
+@require_GET
+def download_my_data(request):
+    data = privacy.participant_data(request.user, verify_url_for=lambda code: verify_url_for(request, code))
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+    )
+    filename = f"my-data-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+class DeleteAccountForm(forms.Form):
+    """Re-entering the password proves that it is the person, not someone at an unlocked computer."""
+
+    password = forms.CharField(
+        label=gettext_lazy("Your password"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if not user.has_usable_password():
+            self.fields["password"] = forms.CharField(
+                label=gettext_lazy("Type DELETE to confirm"), widget=forms.TextInput(attrs={"autocomplete": "off"})
+            )
+
+    def clean_password(self):
+        typed = self.cleaned_data["password"]
+        if self.user.has_usable_password():
+            if not self.user.check_password(typed):
+                raise forms.ValidationError(_("This is not your password."))
+        elif typed.strip() != DELETE_CONFIRMATION_WORD:
+            raise forms.ValidationError(_("Type DELETE in capital letters to confirm."))
+        return typed
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_my_account(request):
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        privacy.delete_account(request.user)
+        logout(request)
+        messages.success(request, _("Your account is deleted and your personal data erased."))
+        return redirect("home")
+    return render(request, "events/delete_account.html", {"form": form})

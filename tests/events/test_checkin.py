@@ -1,0 +1,167 @@
+"""Staff at the door find a participant by typing part of their name or email and check them in with one
+button (with an undo); only staff who may change registrations reach the page."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.test import Client
+
+from events import check_in as desk
+from events.models import Registration
+from tests.factories import EventFactory, ParticipantFactory, RegistrationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+Status = Registration.Status
+
+
+def desk_staff(**fields):
+    user = UserFactory(is_staff=True, **fields)
+    user.user_permissions.add(Permission.objects.get(codename="change_registration"))
+    return user
+
+
+@pytest.fixture
+def staff_client(client):
+    client.force_login(desk_staff())
+    return client
+
+
+@pytest.fixture
+def workshop():
+    return EventFactory(title="Norms workshop", slug="norms-workshop", capacity=None)
+
+
+def check_in_url(event, registration=None):
+    url = f"/en/events/{event.slug}/check-in/"
+    return f"{url}{registration.pk}/" if registration else url
+
+
+def register(event, first_name, last_name, email=None, status=Status.CONFIRMED, **fields):
+    participant = ParticipantFactory(first_name=first_name, last_name=last_name, **({"email": email} if email else {}))
+    return RegistrationFactory(event=event, participant=participant, status=status, **fields)
+
+
+def test_typing_part_of_a_name_or_email_finds_the_participant(staff_client, workshop):
+    amina = register(workshop, "Amina", "Diallo", "amina@foreign.gov.sn")
+    register(workshop, "Omar", "Haddad", "omar@example.org")
+    register(EventFactory(), "Amina", "Elsewhere")  # another event's participant never shows
+
+    by_name = staff_client.get(check_in_url(workshop), {"q": "ami dia"}).content.decode()
+    by_email = staff_client.get(check_in_url(workshop), {"q": "FOREIGN.gov"}).content.decode()
+
+    assert f'id="registration-{amina.pk}"' in by_name and "Omar" not in by_name and "Elsewhere" not in by_name
+    assert f'id="registration-{amina.pk}"' in by_email and "Omar" not in by_email
+
+
+def test_the_script_fetches_only_the_results_fragment(staff_client, workshop):
+    register(workshop, "Amina", "Diallo")
+
+    fragment = staff_client.get(check_in_url(workshop), {"q": "amina", "partial": "1"}).content.decode()
+
+    assert "<table" in fragment and "Amina" in fragment
+    assert "<html" not in fragment
+
+
+def test_checking_in_sets_attended_and_the_time_and_updates_the_counts(staff_client, workshop):
+    amina = register(workshop, "Amina", "Diallo")
+    register(workshop, "Omar", "Haddad")
+
+    response = staff_client.post(check_in_url(workshop, amina), {"q": "amina"}, follow=True)
+
+    assert response.redirect_chain == [(f"{check_in_url(workshop)}?q=amina", 302)]
+    amina.refresh_from_db()
+    assert amina.attended and amina.checked_in_at is not None
+    page = response.content.decode()
+    assert "Amina Diallo is checked in." in page
+    assert desk.check_in_counts(workshop) == desk.CheckInCounts(checked_in=1, confirmed=2)
+    assert 'class="check-in-counts__checked-in">1<' in page and 'class="check-in-counts__confirmed">2<' in page
+
+
+def test_undo_takes_a_mistaken_check_in_back(staff_client, workshop):
+    amina = register(workshop, "Amina", "Diallo")
+    desk.check_in(amina)
+
+    response = staff_client.post(check_in_url(workshop, amina), {"undo": "1"}, follow=True)
+
+    amina.refresh_from_db()
+    assert not amina.attended and amina.checked_in_at is None
+    assert "Check-in of Amina Diallo undone." in response.content.decode()
+
+
+def test_checking_in_twice_keeps_the_arrival_time(workshop):
+    amina = register(workshop, "Amina", "Diallo")
+    first = desk.check_in(amina).checked_in_at
+
+    assert desk.check_in(amina).checked_in_at == first
+
+
+def test_a_waitlisted_person_is_found_but_cannot_be_checked_in(staff_client, workshop):
+    waiting = register(workshop, "Wanda", "Waiting", status=Status.WAITLISTED)
+
+    page = staff_client.get(check_in_url(workshop), {"q": "wanda"}).content.decode()
+    assert "Wanda" in page and check_in_url(workshop, waiting) not in page
+
+    response = staff_client.post(check_in_url(workshop, waiting), follow=True)
+    assert "is not confirmed for Norms workshop" in response.content.decode()
+    waiting.refresh_from_db()
+    assert not waiting.attended
+
+
+def test_a_registration_of_another_event_cannot_be_checked_in_through_this_one(staff_client, workshop):
+    elsewhere = register(EventFactory(), "Amina", "Diallo")
+
+    assert staff_client.post(check_in_url(workshop, elsewhere)).status_code == 404
+
+
+@pytest.mark.parametrize("size", [5, 40])
+def test_the_page_runs_a_fixed_number_of_queries_whatever_the_number_of_registrations(
+    staff_client, workshop, django_assert_max_num_queries, size
+):
+    for number in range(size):
+        register(workshop, f"Person{number}", "Participant", attended=number % 2 == 0)
+
+    with django_assert_max_num_queries(8):
+        full = staff_client.get(check_in_url(workshop))
+    with django_assert_max_num_queries(8):
+        searched = staff_client.get(check_in_url(workshop), {"q": "participant"})
+
+    assert full.status_code == searched.status_code == 200
+    assert full.content.decode().count('<tr id="registration-') == min(size, desk.SEARCH_RESULTS_LIMIT)
+
+
+# Who may use the page ----------------------------------------------------------------------------
+
+
+def test_visitors_are_sent_to_log_in(client, workshop):
+    response = client.get(check_in_url(workshop))
+
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_participants_and_staff_without_the_permission_are_refused(client, workshop):
+    amina = register(workshop, "Amina", "Diallo")
+    participant_user = UserFactory()
+    staff_without_permission = UserFactory(is_staff=True)
+
+    for user in (participant_user, staff_without_permission):
+        client.force_login(user)
+        assert client.get(check_in_url(workshop)).status_code == 403
+        assert client.post(check_in_url(workshop, amina)).status_code == 403
+    amina.refresh_from_db()
+    assert not amina.attended
+
+
+def test_checking_in_needs_the_csrf_token(workshop):
+    amina = register(workshop, "Amina", "Diallo")
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(desk_staff())
+
+    assert browser.post(check_in_url(workshop, amina)).status_code == 403
+    amina.refresh_from_db()
+    assert not amina.attended
+
+    page = browser.get(check_in_url(workshop))
+    token = page.cookies["csrftoken"].value
+    assert browser.post(check_in_url(workshop, amina), {"csrfmiddlewaretoken": token}).status_code == 302
+    amina.refresh_from_db()
+    assert amina.attended
