@@ -176,6 +176,7 @@ def test_the_certificate_is_written_in_the_participants_language():
     html = certificates.certificate_html(registration, "https://example.org/verify")
 
     assert '<html lang="ar" dir="rtl">' in html
+    assert "شهادة حضور" in html  # "Certificate of attendance"
 
 
 def test_a_conference_or_an_absence_gets_a_clear_message_instead_of_a_certificate(client):
