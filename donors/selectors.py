@@ -1,15 +1,22 @@
 """Read queries about funding. Pages and reports both call these, so their figures always agree."""
 
 import datetime
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import QuerySet
+from django.utils import timezone
 from djmoney.money import Money
 
+from events.models import Event
+from events.reach import Reach, combined_reach, reach_by_event
+from programmes.models import InformationResource, Programme
+from publications.models import Publication, Translation
+from unidir_cb.reporting.selectors import events_in_period, publications_in_period, resources_available_in_period
+
 from .models import Contribution, Donor
-from .money import RateTable, apportion_by_year, conversion_month
+from .money import MissingExchangeRate, RateTable, apportion_by_year, conversion_month
 
 FundingType = Contribution.FundingType
 
@@ -111,3 +118,213 @@ def donors_by_funding_type(programme, start: datetime.date, end: datetime.date) 
     core = [donor for donor in donors if donor.pk in core_ids]
     activity_specific = [donor for donor in donors if donor.pk not in core_ids]
     return DonorsByFundingType(core=core, activity_specific=activity_specific)
+
+
+# What the money paid for ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProgrammeOutput:
+    """What a programme produced in a period, or the part of it some contributions paid for.
+
+    Events, publications and resources come from the same period selectors as the activity summary;
+    reach (who took part) from events.reach, so every page and report counts people the same way."""
+
+    programme: Programme
+    start: datetime.date
+    end: datetime.date
+    events: list[Event]
+    publications: list[Publication]
+    translations: list[Translation]
+    resources: list[InformationResource]
+    people_by_event: dict[int, list[tuple[int, str, str, str]]]
+    earmarked: bool = False
+
+    @property
+    def reach(self) -> Reach:
+        return combined_reach(self.people_by_event, [event.pk for event in self.events])
+
+    def reach_of(self, events) -> Reach:
+        return combined_reach(self.people_by_event, [event.pk for event in events])
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.events or self.publications or self.resources)
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.start.year, self.end.year + 1))
+
+    @property
+    def events_by_year(self) -> dict[int, list[Event]]:
+        by_year: dict[int, list[Event]] = {year: [] for year in self.years}
+        for event in self.events:
+            by_year[timezone.localtime(event.starts_at).year].append(event)
+        return by_year
+
+    @property
+    def publications_by_year(self) -> dict[int, list[Publication]]:
+        by_year: dict[int, list[Publication]] = {year: [] for year in self.years}
+        for publication in self.publications:
+            by_year[publication.published_on.year].append(publication)
+        return by_year
+
+    @property
+    def translations_by_year(self) -> dict[int, list[Translation]]:
+        by_year: dict[int, list[Translation]] = {year: [] for year in self.years}
+        for translation in self.translations:
+            by_year[translation.publication.published_on.year].append(translation)
+        return by_year
+
+    @property
+    def events_by_kind_and_year(self) -> dict[str, dict[int, int]]:
+        """Event kind label -> year -> number of events, kinds in order of first appearance."""
+        counts: dict[str, dict[int, int]] = {}
+        for event in self.events:
+            row = counts.setdefault(event.get_kind_display(), dict.fromkeys(self.years, 0))
+            row[timezone.localtime(event.starts_at).year] += 1
+        return counts
+
+    @property
+    def translations_by_language(self) -> dict[str, int]:
+        return dict(sorted(Counter(translation.get_language_display() for translation in self.translations).items()))
+
+
+def programme_output(
+    programme: Programme, start: datetime.date, end: datetime.date, *, funded_by: list[Contribution] | None = None
+) -> ProgrammeOutput:
+    """Five queries whatever the amount of data. With `funded_by`, only what those contributions are
+    linked to (earmarked funding); without, the programme's whole output (core funding)."""
+    events = events_in_period(programme, start, end)
+    publications = publications_in_period(programme, start, end)
+    resources = resources_available_in_period(programme, start, end)
+    if funded_by is not None:
+        contribution_ids = [contribution.pk for contribution in funded_by]
+        events = events.filter(funded_by__in=contribution_ids).distinct()
+        publications = publications.filter(funded_by__in=contribution_ids).distinct()
+        resources = resources.filter(funded_by__in=contribution_ids).distinct()
+    events = list(events.order_by("starts_at", "title"))
+    publications = list(publications.order_by("published_on", "title"))
+    translations = list(
+        Translation.objects.filter(publication__in=[publication.pk for publication in publications])
+        .select_related("publication")
+        .order_by("publication__published_on", "publication__title", "language")
+    )
+    return ProgrammeOutput(
+        programme=programme,
+        start=start,
+        end=end,
+        events=events,
+        publications=publications,
+        translations=translations,
+        resources=list(resources.order_by("name")),
+        people_by_event=reach_by_event(events),
+        earmarked=funded_by is not None,
+    )
+
+
+# Funding at a glance -------------------------------------------------------------------------------
+
+
+@dataclass
+class DonorFunding:
+    """One donor's contributions overlapping a period, split by funding type. Amounts are the parts
+    that fall in the period, in the reporting currency; None when amounts were not computed."""
+
+    donor: Donor
+    contributions: list[Contribution] = field(default_factory=list)
+    core: Decimal | None = None
+    activity_specific: Decimal | None = None
+
+    @property
+    def total(self) -> Decimal | None:
+        if self.core is None or self.activity_specific is None:
+            return None
+        return self.core + self.activity_specific
+
+    def count(self, funding_type: str) -> int:
+        return sum(1 for contribution in self.contributions if contribution.funding_type == funding_type)
+
+    @property
+    def core_count(self) -> int:
+        return self.count(FundingType.CORE)
+
+    @property
+    def activity_specific_count(self) -> int:
+        return self.count(FundingType.ACTIVITY_SPECIFIC)
+
+
+@dataclass
+class FundingOverview:
+    currency: str
+    contributions: list[Contribution]
+    donors: list[DonorFunding]
+    summary: FundingSummary | None  # None without amounts (not allowed, or a rate is missing)
+    missing_rate: str = ""
+
+    @property
+    def with_amounts(self) -> bool:
+        return self.summary is not None
+
+    def count(self, funding_type: str) -> int:
+        return sum(1 for contribution in self.contributions if contribution.funding_type == funding_type)
+
+
+def funding_overview(
+    programme, start: datetime.date, end: datetime.date, currency: str, *, with_amounts: bool
+) -> FundingOverview:
+    """Funding by donor and type. Two queries with amounts (contributions, rates), one without.
+
+    Without amounts (people who may not see money) nothing is converted, so counts are shown even
+    when a rate is missing; with amounts, a missing rate leaves the amounts out and says which."""
+    lines, missing_rate = None, ""
+    if with_amounts:
+        try:
+            lines = funding_lines(start, end, currency, programme)
+        except MissingExchangeRate as error:
+            missing_rate = str(error)
+    contributions = (
+        [line.contribution for line in lines]
+        if lines is not None
+        else list(contributions_overlapping(start, end, programme))
+    )
+    by_donor: dict[int, DonorFunding] = {}
+    for contribution in contributions:
+        by_donor.setdefault(contribution.donor_id, DonorFunding(contribution.donor)).contributions.append(contribution)
+    summary = None
+    if lines is not None:
+        summary = summarise_funding(lines, currency)
+        for donor_funding in by_donor.values():
+            donor_funding.core = Decimal(0)
+            donor_funding.activity_specific = Decimal(0)
+        for line in lines:
+            donor_funding = by_donor[line.contribution.donor_id]
+            if line.contribution.funding_type == FundingType.CORE:
+                donor_funding.core += line.in_period.amount
+            else:
+                donor_funding.activity_specific += line.in_period.amount
+    return FundingOverview(
+        currency=currency,
+        contributions=contributions,
+        donors=list(by_donor.values()),
+        summary=summary,
+        missing_rate=missing_rate,
+    )
+
+
+def missing_exchange_rates(contributions: list[Contribution], currency: str) -> list[MissingExchangeRate]:
+    """Every rate converting `contributions` into `currency` would need and is not stored, in one
+    query, so a report can name them all at once instead of failing on the first."""
+    rates = RateTable.for_months(conversion_month(contribution) for contribution in contributions)
+    missing: dict[tuple[str, datetime.date], MissingExchangeRate] = {}
+    for contribution in contributions:
+        source = str(contribution.amount.currency)
+        if source == currency:
+            continue
+        month = conversion_month(contribution)
+        for code in (source, currency):
+            try:
+                rates.units_per_usd(code, month)
+            except MissingExchangeRate as error:
+                missing.setdefault((code, month), error)
+    return [missing[key] for key in sorted(missing, key=lambda key: (key[1], key[0]))]

@@ -6,7 +6,7 @@ recorded, is reported separately)."""
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet
 
@@ -41,10 +41,18 @@ class Reach:
     government_countries: int
     by_gender: dict[str, int]
     by_organisation_kind: dict[str, int]
+    # Country code -> people, "" for people whose country is not recorded.
+    by_country: dict[str, int] = field(default_factory=dict)
+    participant_ids: frozenset[int] = frozenset()
 
     @property
     def mostly_government(self) -> bool:
         return self.participants > 0 and self.government_officials / self.participants >= 0.8
+
+    @property
+    def by_grouping(self) -> GroupingCounts:
+        """The same people by UN regional group and LDC/LLDC/SIDS membership, without another query."""
+        return count_by_grouping(self.by_country.items())
 
 
 def reach_by_event(events: Iterable) -> dict[int, list[tuple[int, str, str, str]]]:
@@ -69,4 +77,6 @@ def combined_reach(people_by_event: dict[int, list[tuple[int, str, str, str]]], 
         government_countries=len({person[1] for person in government if person[1]}),
         by_gender=dict(Counter(person[3] or "unknown" for person in people.values())),
         by_organisation_kind=dict(Counter(person[2] or "unknown" for person in people.values())),
+        by_country=dict(Counter(str(person[1] or "") for person in people.values())),
+        participant_ids=frozenset(people),
     )

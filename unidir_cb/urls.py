@@ -16,6 +16,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("reports/", include("unidir_cb.reporting.urls")),
+    path("", include("donors.urls")),  # /dashboard/ and /api/funding/
 ]
 
 urlpatterns += i18n_patterns(

@@ -112,3 +112,29 @@ def test_a_reporting_period_that_cuts_a_year_counts_only_the_days_inside_it():
     )
 
     assert parts == {2022: Decimal("18400.00")}
+
+
+@pytest.mark.django_db
+def test_a_report_learns_every_missing_rate_at_once_and_needs_none_within_one_currency():
+    from donors.selectors import missing_exchange_rates
+
+    ExchangeRateFactory(currency="EUR", month=JAN_2022, units_per_usd=Decimal("0.9"))
+    in_euros = [
+        ContributionFactory(amount=Money(Decimal("10"), "EUR"), signed_on=datetime.date(2022, 1, 20)),
+        ContributionFactory(amount=Money(Decimal("10"), "EUR"), signed_on=datetime.date(2022, 2, 3)),
+        ContributionFactory(amount=Money(Decimal("10"), "EUR"), signed_on=datetime.date(2022, 2, 9)),
+    ]
+    in_francs = ContributionFactory(amount=Money(Decimal("10"), "CHF"), signed_on=datetime.date(2022, 1, 4))
+
+    missing = missing_exchange_rates([*in_euros, in_francs], "USD")
+
+    # February's EUR rate is named once although two contributions need it; January's is stored.
+    assert [(error.currency, error.month) for error in missing] == [
+        ("CHF", JAN_2022),
+        ("EUR", datetime.date(2022, 2, 1)),
+    ]
+    assert missing_exchange_rates(in_euros, "EUR") == []  # nothing to convert
+    # Reporting in euros, the franc contribution needs January's CHF rate and the EUR rate (stored).
+    assert [(error.currency, error.month) for error in missing_exchange_rates([in_francs], "EUR")] == [
+        ("CHF", JAN_2022)
+    ]

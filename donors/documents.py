@@ -1,0 +1,180 @@
+"""A report as a list of blocks (headings, paragraphs, tables, charts), rendered three ways.
+
+Donor reports and management snapshots describe their content once; the PDF (through HTML), the
+Word document and the spreadsheet are written from the same blocks, so the three files always state
+the same figures. Table cells keep their Python types (Decimal, int, date) until rendered: the
+spreadsheet gets numbers and dates, the documents get them formatted.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.template.loader import render_to_string
+
+MAX_SHEET_TITLE = 31  # Excel's limit
+
+
+@dataclass
+class Heading:
+    text: str
+    level: int = 1
+    kind: str = "heading"
+
+
+@dataclass
+class Paragraph:
+    text: str
+    note: bool = False  # smaller print: method notes, sources
+    kind: str = "paragraph"
+
+
+@dataclass
+class Table:
+    sheet: str  # the worksheet this table becomes in the spreadsheet
+    header: list[str]
+    rows: list[list]
+    total: list | None = None
+    kind: str = "table"
+
+    @property
+    def numeric_columns(self) -> set[int]:
+        sample = [*self.rows, *([self.total] if self.total else [])]
+        return {
+            index
+            for index in range(len(self.header))
+            if any(isinstance(row[index], int | Decimal) and not isinstance(row[index], bool) for row in sample)
+        }
+
+
+@dataclass
+class Chart:
+    png: bytes
+    alt: str
+    width_cm: float = 16
+    kind: str = "chart"
+
+
+@dataclass
+class ReportDocument:
+    title: str
+    subtitle: str
+    blocks: list = field(default_factory=list)
+    about: list[tuple[str, object]] = field(default_factory=list)  # the "About" sheet
+
+    def add(self, *blocks) -> None:
+        self.blocks.extend(block for block in blocks if block is not None)
+
+
+def format_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{part / whole:.1%}" if whole else "–"
+
+
+# Rendering -----------------------------------------------------------------------------------------
+
+
+def to_html(document: ReportDocument, *, language: str = "en") -> str:
+    from unidir_cb.reporting.rendering import png_data_uri
+
+    rendered_blocks = []
+    for block in document.blocks:
+        if block.kind == "table":
+            numeric = block.numeric_columns
+            rendered_blocks.append(
+                {
+                    "kind": "table",
+                    "wide": len(block.header) > 7,
+                    "header": [(text, index in numeric) for index, text in enumerate(block.header)],
+                    "rows": [
+                        [(format_cell(value), index in numeric) for index, value in enumerate(row)]
+                        for row in block.rows
+                    ],
+                    "total": (
+                        [(format_cell(value), index in numeric) for index, value in enumerate(block.total)]
+                        if block.total
+                        else None
+                    ),
+                }
+            )
+        elif block.kind == "chart":
+            rendered_blocks.append({"kind": "chart", "uri": png_data_uri(block.png), "alt": block.alt})
+        else:
+            rendered_blocks.append(block)
+    return render_to_string(
+        "donors/report_document.html", {"document": document, "blocks": rendered_blocks, "language": language}
+    )
+
+
+def to_pdf(document: ReportDocument) -> bytes:
+    from unidir_cb.reporting.rendering import html_to_pdf
+
+    return html_to_pdf(to_html(document))
+
+
+def to_docx(document: ReportDocument) -> bytes:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    from unidir_cb.reporting.rendering import DocxBuilder
+
+    builder = DocxBuilder(title=document.title)
+    builder.document.add_heading(document.title, level=0)
+    builder.paragraph(document.subtitle, italic=True)
+    for block in document.blocks:
+        if block.kind == "heading":
+            builder.heading(block.text, level=block.level)
+        elif block.kind == "paragraph":
+            paragraph = builder.paragraph(block.text)
+            if block.note:
+                for run in paragraph.runs:
+                    run.font.size = Pt(8.5)
+        elif block.kind == "chart":
+            builder.image(block.png, width_cm=block.width_cm)
+        elif block.kind == "table":
+            rows = [[format_cell(value) for value in row] for row in block.rows]
+            if block.total:
+                rows.append([format_cell(value) for value in block.total])
+            table = builder.table(block.header, rows)
+            for index in block.numeric_columns:
+                for row in table.rows:
+                    row.cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            if block.total:
+                for cell in table.rows[-1].cells:
+                    for run in cell.paragraphs[0].runs:
+                        run.bold = True
+            builder.paragraph()
+    return builder.to_bytes()
+
+
+def to_xlsx(document: ReportDocument) -> bytes:
+    """One worksheet per table sheet name (tables sharing a name are stacked), then "About"."""
+    from unidir_cb.reporting.rendering import XlsxSheet, xlsx_workbook
+
+    sheets: dict[str, XlsxSheet] = {}
+    for block in document.blocks:
+        if block.kind != "table":
+            continue
+        title = block.sheet[:MAX_SHEET_TITLE]
+        rows = [*block.rows, *([block.total] if block.total else [])]
+        if title in sheets:
+            sheets[title].rows.extend([[], list(block.header), *rows])
+        else:
+            sheets[title] = XlsxSheet(title, list(block.header), list(rows))
+    about = XlsxSheet("About", ["Field", "Value"], [[name, value] for name, value in document.about])
+    return xlsx_workbook([*sheets.values(), about])

@@ -1,0 +1,109 @@
+"""Parameter forms for the donor report and the management snapshot, and the dashboard's period picker."""
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from programmes.models import Programme
+from unidir_cb.reporting.forms import DateInput, ReportParametersForm
+
+from .models import Donor, ExchangeRate
+from .money import BASE_CURRENCY
+
+
+def reporting_currencies() -> list[tuple[str, str]]:
+    """USD, and every currency with at least one stored rate (a report can only convert into those)."""
+    stored = ExchangeRate.objects.order_by("currency").values_list("currency", flat=True).distinct()
+    return [(code, code) for code in [BASE_CURRENCY, *(code for code in stored if code != BASE_CURRENCY)]]
+
+
+def check_period(form: forms.Form, cleaned_data: dict) -> None:
+    start, end = cleaned_data.get("start"), cleaned_data.get("end")
+    if start and end and end < start:
+        form.add_error(
+            "end",
+            _("The period ends (%(end)s) before it starts (%(start)s).")
+            % {"end": end.isoformat(), "start": start.isoformat()},
+        )
+
+
+class DonorReportForm(ReportParametersForm):
+    donor = forms.ModelChoiceField(
+        label=_("Donor"),
+        queryset=Donor.objects.order_by("display_order", "name"),
+        to_field_name="name",
+        error_messages={"invalid_choice": _("There is no donor called “%(value)s”.")},
+    )
+    start = forms.DateField(label=_("Start of the period"), widget=DateInput)
+    end = forms.DateField(label=_("End of the period"), widget=DateInput, help_text=_("Included in the period."))
+    currency = forms.ChoiceField(
+        label=_("Reporting currency"),
+        choices=reporting_currencies,
+        initial=BASE_CURRENCY,
+        help_text=_("Amounts are converted with the stored UN operational rates of exchange."),
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        check_period(self, cleaned_data)
+        return cleaned_data
+
+    def to_parameters(self) -> dict:
+        return {
+            "donor": self.cleaned_data["donor"].name,
+            "start": self.cleaned_data["start"].isoformat(),
+            "end": self.cleaned_data["end"].isoformat(),
+            "currency": self.cleaned_data["currency"],
+        }
+
+
+class ManagementSnapshotForm(ReportParametersForm):
+    """A month: the snapshot shows that month and the year to its end."""
+
+    programme = forms.ModelChoiceField(
+        label=_("Programme"),
+        queryset=Programme.objects.all(),
+        to_field_name="short_name",
+        error_messages={"invalid_choice": _("There is no programme with the short name “%(value)s”.")},
+    )
+    month = forms.DateField(
+        label=_("Month"),
+        input_formats=["%Y-%m"],
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+        help_text=_("The snapshot covers this month and the year to its end."),
+    )
+    currency = forms.ChoiceField(label=_("Reporting currency"), choices=reporting_currencies, initial=BASE_CURRENCY)
+
+    def to_parameters(self) -> dict:
+        return {
+            "programme": self.cleaned_data["programme"].short_name,
+            "month": self.cleaned_data["month"].strftime("%Y-%m"),
+            "currency": self.cleaned_data["currency"],
+        }
+
+
+class DashboardPeriodForm(forms.Form):
+    """The dashboard's period picker (GET). Defaults: the first programme, this calendar year, USD."""
+
+    # No empty choice: without one, the first programme by name is shown, and the view uses it too.
+    programme = forms.ModelChoiceField(
+        label=_("Programme"),
+        queryset=Programme.objects.order_by("name"),
+        to_field_name="short_name",
+        required=False,
+        empty_label=None,
+    )
+    start = forms.DateField(label=_("From"), widget=DateInput, required=False)
+    end = forms.DateField(label=_("To"), widget=DateInput, required=False)
+    currency = forms.ChoiceField(label=_("Currency"), choices=reporting_currencies, required=False)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        today = timezone.localdate()
+        cleaned_data["start"] = cleaned_data.get("start") or datetime.date(today.year, 1, 1)
+        cleaned_data["end"] = cleaned_data.get("end") or datetime.date(today.year, 12, 31)
+        cleaned_data["currency"] = cleaned_data.get("currency") or BASE_CURRENCY
+        check_period(self, cleaned_data)
+        return cleaned_data

@@ -1,0 +1,535 @@
+"""The donor report: for one donor and a period, what they gave and what it paid for.
+
+- Contributions overlapping the period, core and activity-specific, pledged, signed and received,
+  in their own currency and in the reporting currency (donors/money.py states the conversion,
+  rounding and apportioning rules; the report repeats them in a note).
+- Core funding is not tied to activities, so it is reported against the programme's whole output
+  in the period; activity-specific (earmarked) funding against the events, publications and
+  resources its contributions are linked to. Both come from donors.selectors.programme_output, the
+  selector the dashboard uses too.
+- A donor with no contributions in the period gets a short, valid report that says so.
+- A missing exchange rate stops the build with every missing rate named.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.text import slugify
+from django_countries import countries
+
+from events.models import Participant
+from programmes.models import Programme
+from unidir_cb import country_groupings
+from unidir_cb.models import OrganisationKind
+from unidir_cb.reporting.models import ReportFile
+from unidir_cb.reporting.registry import ProgressCallback, ReportBuildError, ReportOutput
+
+from . import charts
+from .documents import Chart, Heading, Paragraph, ReportDocument, Table, percent, to_docx, to_pdf, to_xlsx
+from .models import Contribution, Donor
+from .money import conversion_month
+from .selectors import (
+    FundingLine,
+    FundingSummary,
+    ProgrammeOutput,
+    contributions_overlapping,
+    funding_lines,
+    missing_exchange_rates,
+    programme_output,
+    summarise_funding,
+)
+
+FundingType = Contribution.FundingType
+NOT_RECORDED = "Not recorded"
+
+CONVERSION_NOTE = (
+    "Amounts are converted into {currency} at the UN operational rate of exchange of the month each "
+    "contribution was received (or signed, if not yet received; or the first month it covers, if not yet "
+    "signed). Each converted amount is rounded once to the cent, half away from zero; totals are sums of "
+    "the rounded amounts, so every table adds up to the cent. A contribution covering several calendar "
+    "years counts in each year in proportion to the days it covers in that year; the parts are rounded on "
+    "the running total so they add up exactly to the converted amount."
+)
+REACH_NOTE = (
+    "A participant is a person with a confirmed registration; someone who took part in several events "
+    "counts once. Regional groups are the UN regional groups of Member States; LDC, LLDC and SIDS "
+    "membership as listed by UN-OHRLLS (sources: {sources})."
+)
+
+
+@dataclass(frozen=True)
+class OutputSection:
+    funding_type: str
+    contributions: list[Contribution]
+    output: ProgrammeOutput
+
+
+@dataclass(frozen=True)
+class DonorReport:
+    donor: Donor
+    start: datetime.date
+    end: datetime.date
+    currency: str
+    lines: list[FundingLine]
+    summary: FundingSummary
+    sections: list[OutputSection]
+    generated_at: datetime.datetime
+
+    @property
+    def has_contributions(self) -> bool:
+        return bool(self.lines)
+
+    def lines_of(self, funding_type: str) -> list[FundingLine]:
+        return [line for line in self.lines if line.contribution.funding_type == funding_type]
+
+    @property
+    def converted_total(self) -> Decimal:
+        return sum((line.converted.amount for line in self.lines), Decimal(0))
+
+    def totals_by(self, key) -> dict[str, tuple[int, Decimal, Decimal]]:
+        """key(contribution) -> (number of contributions, converted, in the period)."""
+        totals: dict[str, list] = defaultdict(lambda: [0, Decimal(0), Decimal(0)])
+        for line in self.lines:
+            row = totals[key(line.contribution)]
+            row[0] += 1
+            row[1] += line.converted.amount
+            row[2] += line.in_period.amount
+        return {name: tuple(row) for name, row in totals.items()}
+
+
+def compile_donor_report(donor: Donor, start: datetime.date, end: datetime.date, currency: str) -> DonorReport:
+    """The figures of the report; ReportBuildError naming every missing exchange rate."""
+    missing = missing_exchange_rates(list(contributions_overlapping(start, end, donor=donor)), currency)
+    if missing:
+        raise ReportBuildError(
+            "The donor report needs exchange rates that are not stored: "
+            + "; ".join(f"{error.currency} for {error.month:%B %Y}" for error in missing)
+            + ". Add them under Donors > Exchange rates (or import the months' rates) and run the report again."
+        )
+    lines = funding_lines(start, end, currency, donor=donor)
+    sections = []
+    for funding_type in (FundingType.CORE, FundingType.ACTIVITY_SPECIFIC):
+        contributions = [line.contribution for line in lines if line.contribution.funding_type == funding_type]
+        for programme in _programmes_of(contributions):
+            of_programme = [contribution for contribution in contributions if contribution.programme_id == programme.pk]
+            output = programme_output(
+                programme,
+                start,
+                end,
+                funded_by=of_programme if funding_type == FundingType.ACTIVITY_SPECIFIC else None,
+            )
+            sections.append(OutputSection(funding_type, of_programme, output))
+    return DonorReport(
+        donor=donor,
+        start=start,
+        end=end,
+        currency=currency,
+        lines=lines,
+        summary=summarise_funding(lines, currency),
+        sections=sections,
+        generated_at=timezone.localtime(),
+    )
+
+
+def _programmes_of(contributions: list[Contribution]) -> list[Programme]:
+    return list(Programme.objects.filter(pk__in={contribution.programme_id for contribution in contributions}))
+
+
+def build_donor_report(
+    donor: Donor, start: datetime.date, end: datetime.date, currency: str, progress: ProgressCallback
+) -> list[ReportOutput]:
+    progress(5, "Converting the contributions")
+    report = compile_donor_report(donor, start, end, currency)
+    progress(25, "Drawing the charts and writing the report")
+    document = donor_report_document(report)
+    progress(50, "Rendering the PDF")
+    pdf = to_pdf(document)
+    progress(70, "Writing the Word document")
+    docx = to_docx(document)
+    progress(85, "Writing the spreadsheet")
+    xlsx = to_xlsx(document)
+    progress(95, "Saving the files")
+    stem = slugify(f"donor-report-{donor.name}-{start.isoformat()}-{end.isoformat()}")
+    return [
+        ReportOutput(ReportFile.Format.PDF, f"{stem}.pdf", pdf),
+        ReportOutput(ReportFile.Format.DOCX, f"{stem}.docx", docx),
+        ReportOutput(ReportFile.Format.XLSX, f"{stem}.xlsx", xlsx),
+    ]
+
+
+# The document --------------------------------------------------------------------------------------
+
+
+def long_date(day: datetime.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def period_text(start: datetime.date, end: datetime.date) -> str:
+    return f"{long_date(start)} to {long_date(end)}"
+
+
+def donor_report_document(report: DonorReport) -> ReportDocument:
+    donor, currency = report.donor, report.currency
+    document = ReportDocument(
+        title=f"Donor report: {donor.name}",
+        subtitle=(
+            f"Period: {period_text(report.start, report.end)} (both included). Reporting currency: {currency}. "
+            f"Compiled from the programme's records on {long_date(report.generated_at.date())}."
+        ),
+        about=[
+            ("Donor", donor.name),
+            ("Period start", report.start),
+            ("Period end (included)", report.end),
+            ("Reporting currency", currency),
+            ("Generated", report.generated_at.replace(tzinfo=None, microsecond=0)),
+            ("Conversion and rounding", CONVERSION_NOTE.format(currency=currency)),
+        ],
+    )
+    if not report.has_contributions:
+        document.add(
+            Heading("Contributions"),
+            Paragraph(
+                f"{donor.name_in_text[0].upper()}{donor.name_in_text[1:]} made no contributions covering any part "
+                f"of the period {period_text(report.start, report.end)}, so there is no funding and no funded "
+                "activity to report for it."
+            ),
+            Table("Contributions", contribution_header(currency), [], total=None),
+        )
+        return document
+    add_contributions(document, report)
+    for section in report.sections:
+        add_output_section(document, report, section)
+    document.add(
+        Paragraph(REACH_NOTE.format(sources="; ".join(dict.fromkeys(country_groupings.sources().values()))), note=True)
+    )
+    return document
+
+
+def contribution_header(currency: str) -> list[str]:
+    return [
+        "Reference",
+        "Funding type",
+        "Status",
+        "Signed",
+        "Received",
+        "Covers",
+        "Currency",
+        "Original amount",
+        "Rate month",
+        f"Converted ({currency})",
+        f"In the period ({currency})",
+    ]
+
+
+def add_contributions(document: ReportDocument, report: DonorReport) -> None:
+    currency = report.currency
+    core, earmarked = report.lines_of(FundingType.CORE), report.lines_of(FundingType.ACTIVITY_SPECIFIC)
+    document.add(
+        Heading("Contributions"),
+        Paragraph(
+            f"{len(report.lines)} contribution{'s' if len(report.lines) != 1 else ''} cover part or all of the "
+            f"period: {len(core)} core programme funding and {len(earmarked)} activity-specific. Together they "
+            f"amount to {currency} {report.converted_total:,.2f}, of which {currency} {report.summary.total:,.2f} "
+            "falls in the period."
+        ),
+    )
+    rows = [
+        [
+            line.contribution.reference,
+            line.contribution.get_funding_type_display(),
+            line.contribution.get_status_display(),
+            line.contribution.signed_on,
+            line.contribution.received_on,
+            f"{line.contribution.covers_from.isoformat()} – {line.contribution.covers_until.isoformat()}",
+            str(line.contribution.amount.currency),
+            line.contribution.amount.amount,
+            f"{conversion_month(line.contribution):%Y-%m}",
+            line.converted.amount,
+            line.in_period.amount,
+        ]
+        for line in report.lines
+    ]
+    total = ["Total", "", "", "", "", "", "", None, "", report.converted_total, report.summary.total]
+    document.add(Table("Contributions", contribution_header(currency), rows, total=total))
+
+    by_type = report.totals_by(lambda contribution: contribution.get_funding_type_display())
+    by_status = report.totals_by(lambda contribution: contribution.get_status_display())
+    totals_header = ["", "Contributions", f"Converted ({currency})", f"In the period ({currency})"]
+    document.add(
+        Heading("Totals by funding type and by status", level=2),
+        Table(
+            "Totals",
+            ["Funding type", *totals_header[1:]],
+            [[label, *by_type[label]] for label in FundingType.labels if label in by_type],
+            total=["Total", len(report.lines), report.converted_total, report.summary.total],
+        ),
+        Table(
+            "Totals",
+            ["Status", *totals_header[1:]],
+            [[label, *by_status[label]] for label in Contribution.Status.labels if label in by_status],
+            total=["Total", len(report.lines), report.converted_total, report.summary.total],
+        ),
+    )
+    by_year = report.summary.by_year
+    document.add(
+        Heading("Funding by year", level=2),
+        Paragraph(f"The part of each contribution that falls in each calendar year of the period, in {currency}."),
+        Table(
+            "Funding by year",
+            ["Year", f"Core ({currency})", f"Activity-specific ({currency})", f"Total ({currency})"],
+            [[str(year), *_year_split(report, year), amount] for year, amount in by_year.items()],
+            total=["Total", *_type_totals(report), report.summary.total],
+        ),
+    )
+    chart = charts.funding_by_year_chart(by_year, currency, title=f"Funding by year ({currency})")
+    if chart:
+        document.add(Chart(chart, "Funding by year"))
+    document.add(Paragraph(CONVERSION_NOTE.format(currency=currency), note=True))
+
+
+def _year_split(report: DonorReport, year: int) -> list[Decimal]:
+    return [
+        sum((line.in_period_by_year.get(year, Decimal(0)) for line in report.lines_of(funding_type)), Decimal(0))
+        for funding_type in (FundingType.CORE, FundingType.ACTIVITY_SPECIFIC)
+    ]
+
+
+def _type_totals(report: DonorReport) -> list[Decimal]:
+    return [
+        report.summary.by_funding_type[funding_type]
+        for funding_type in (FundingType.CORE, FundingType.ACTIVITY_SPECIFIC)
+    ]
+
+
+def add_output_section(document: ReportDocument, report: DonorReport, section: OutputSection) -> None:
+    output, programme = section.output, section.output.programme
+    references = ", ".join(contribution.reference for contribution in section.contributions)
+    if section.funding_type == FundingType.CORE:
+        prefix = "Core"
+        document.add(
+            Heading(f"Core funding: everything {programme.short_name} did in the period"),
+            Paragraph(
+                f"Core programme funding ({references}) is not tied to particular activities: it is reported "
+                f"against the whole output of the {programme.name} in the period."
+            ),
+        )
+    else:
+        prefix = "Earmarked"
+        document.add(
+            Heading(f"Activity-specific funding: what it paid for ({programme.short_name})"),
+            Paragraph(
+                f"Activity-specific funding ({references}) is reported against the events, publications and "
+                "information resources these contributions are linked to, where they fall in the period."
+            ),
+        )
+    if output.is_empty:
+        document.add(Paragraph("None of the activities these contributions are linked to falls in the period."))
+        return
+    reach = output.reach
+    grouping = reach.by_grouping
+    special_names = country_groupings.special_group_names()
+    document.add(
+        Heading("At a glance", level=2),
+        Table(
+            f"{prefix} at a glance",
+            ["Measure", "Count"],
+            [
+                ["Events", len(output.events)],
+                ["Participants", reach.participants],
+                ["Countries of participants", reach.countries],
+                ["Participants from LDCs", grouping.by_special_group["ldc"]],
+                ["Participants from SIDS", grouping.by_special_group["sids"]],
+                ["Publications", len(output.publications)],
+                ["Translations", len(output.translations)],
+                ["Information resources", len(output.resources)],
+            ],
+        ),
+    )
+    add_events(document, output, prefix)
+    if reach.participants:
+        add_reach(document, output, prefix, special_names)
+    add_publications_and_resources(document, output, prefix)
+
+
+def add_events(document: ReportDocument, output: ProgrammeOutput, prefix: str) -> None:
+    document.add(Heading("Events (participatory learning)", level=2))
+    if not output.events:
+        document.add(Paragraph("No events in the period."))
+        return
+    chart = charts.stacked_columns_chart(
+        output.events_by_kind_and_year, title="Activities by kind and year", value_label="events"
+    )
+    if chart:
+        document.add(Chart(chart, "Activities by kind and year"))
+    rows = []
+    for event in output.events:
+        reach = output.reach_of([event])
+        place = (
+            event.get_format_display()
+            if event.format == "online"
+            else ", ".join(part for part in (event.city, event.country.name if event.country else "") if part)
+        )
+        rows.append(
+            [
+                timezone.localdate(event.starts_at),
+                event.title,
+                event.get_kind_display(),
+                place,
+                reach.participants,
+                reach.countries,
+            ]
+        )
+    document.add(
+        Table(
+            f"{prefix} events",
+            ["Date", "Event", "Kind", "Where", "Participants", "Countries"],
+            rows,
+            total=[
+                "All events",
+                f"{len(output.events)} events",
+                "",
+                "",
+                output.reach.participants,
+                output.reach.countries,
+            ],
+        ),
+        Paragraph("In the total row a person who took part in several events counts once.", note=True),
+    )
+
+
+def add_reach(document: ReportDocument, output: ProgrammeOutput, prefix: str, special_names: dict) -> None:
+    reach = output.reach
+    grouping = reach.by_grouping
+    total = reach.participants
+    group_names = {**country_groupings.regional_group_names(), country_groupings.UNGROUPED: "Other or not recorded"}
+    document.add(Heading("Who took part", level=2))
+    regional_rows = [
+        [group_names[key], count, percent(count, total)] for key, count in grouping.by_regional_group.items() if count
+    ]
+    document.add(
+        Heading("By UN regional group", level=3),
+        Table(
+            f"{prefix} regional groups",
+            ["Regional group", "Participants", "Share"],
+            regional_rows,
+            total=["Total", total, "100.0%"],
+        ),
+    )
+    chart = charts.counts_chart(
+        {group_names[key]: count for key, count in grouping.by_regional_group.items()},
+        title="Participants by UN regional group",
+    )
+    if chart:
+        document.add(Chart(chart, "Participants by UN regional group"))
+    document.add(
+        Heading("Least developed countries, landlocked developing countries, small island developing States", level=3),
+        Table(
+            f"{prefix} LDC LLDC SIDS",
+            ["Group", "Participants", "Share of all participants"],
+            [[special_names[key], count, percent(count, total)] for key, count in grouping.by_special_group.items()],
+        ),
+        Paragraph("A country can belong to more than one of these groups.", note=True),
+    )
+    gender_labels = {**dict(Participant.Gender.choices), "unknown": NOT_RECORDED}
+    by_gender = charts.labelled(reach.by_gender, gender_labels)
+    document.add(
+        Heading("By gender", level=3),
+        Table(
+            f"{prefix} gender",
+            ["Gender", "Participants", "Share"],
+            [[label, count, percent(count, total)] for label, count in _largest_first(by_gender)],
+            total=["Total", total, "100.0%"],
+        ),
+    )
+    chart = charts.counts_chart(by_gender, title="Participants by gender")
+    if chart:
+        document.add(Chart(chart, "Participants by gender"))
+    kind_labels = {**dict(OrganisationKind.choices), "unknown": NOT_RECORDED}
+    by_kind = charts.labelled(reach.by_organisation_kind, kind_labels)
+    document.add(
+        Heading("By kind of organisation", level=3),
+        Table(
+            f"{prefix} organisation kinds",
+            ["Kind of organisation", "Participants", "Share"],
+            [[label, count, percent(count, total)] for label, count in _largest_first(by_kind)],
+            total=["Total", total, "100.0%"],
+        ),
+    )
+    country_rows = sorted(
+        (
+            [
+                countries.name(code) if code else NOT_RECORDED,
+                group_names[country_groupings.regional_group_of(code)],
+                ", ".join(key.upper() for key in special_names if country_groupings.is_member(code, key)),
+                count,
+            ]
+            for code, count in reach.by_country.items()
+        ),
+        key=lambda row: (-row[3], row[0]),
+    )
+    document.add(
+        Heading(f"By country ({reach.countries} countries)", level=3),
+        Table(
+            f"{prefix} countries",
+            ["Country", "Regional group", "LDC / LLDC / SIDS", "Participants"],
+            country_rows,
+            total=["Total", "", "", total],
+        ),
+    )
+
+
+def _largest_first(counts: dict[str, int]) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def add_publications_and_resources(document: ReportDocument, output: ProgrammeOutput, prefix: str) -> None:
+    document.add(Heading("Publications (research)", level=2))
+    if output.publications:
+        document.add(
+            Table(
+                f"{prefix} publications",
+                ["Date", "Title", "Kind", "Translations"],
+                [
+                    [
+                        publication.published_on,
+                        publication.full_title,
+                        publication.get_kind_display(),
+                        ", ".join(
+                            translation.get_language_display()
+                            for translation in output.translations
+                            if translation.publication_id == publication.pk
+                        ),
+                    ]
+                    for publication in output.publications
+                ],
+            )
+        )
+    else:
+        document.add(Paragraph("No publications in the period."))
+    if output.translations:
+        document.add(
+            Heading("Translations", level=3),
+            Table(
+                f"{prefix} translations",
+                ["Language", "Translations"],
+                list(map(list, output.translations_by_language.items())),
+                total=["Total", len(output.translations)],
+            ),
+        )
+    document.add(Heading("Information resources (access to information)", level=2))
+    if output.resources:
+        document.add(
+            Table(
+                f"{prefix} resources",
+                ["Resource", "Kind", "Languages", "Launched"],
+                [
+                    [resource.name, resource.get_kind_display(), ", ".join(resource.languages), resource.launched_on]
+                    for resource in output.resources
+                ],
+            )
+        )
+    else:
+        document.add(Paragraph("No information resources."))

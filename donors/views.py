@@ -1,0 +1,209 @@
+"""The management dashboard and the read-only funding API.
+
+Both need a login and programmes.run_reports; amounts are computed and shown only to people with
+donors.view_contribution_amounts (finance, management). Everyone else sees how many contributions
+and donors there are, never how much."""
+
+from decimal import Decimal
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from programmes.models import Programme
+from unidir_cb.reporting.registry import RUN_REPORTS_PERMISSION
+
+from .dashboard import admin_list_url, dashboard_figures, pks
+from .forms import DashboardPeriodForm
+from .models import Contribution
+from .report_kinds import VIEW_AMOUNTS_PERMISSION
+from .selectors import funding_overview
+
+FundingType = Contribution.FundingType
+COUNTRY_CHART_ROWS = 20
+
+
+def _period_form(request) -> tuple[DashboardPeriodForm, Programme | None]:
+    form = DashboardPeriodForm(request.GET or None)
+    if not form.is_bound:
+        form = DashboardPeriodForm({})
+    programme = None
+    if form.is_valid():
+        programme = form.cleaned_data.get("programme") or Programme.objects.order_by("name").first()
+    return form, programme
+
+
+@never_cache
+@require_GET
+@login_required
+@permission_required(RUN_REPORTS_PERMISSION, raise_exception=True)
+def dashboard(request):
+    form, programme = _period_form(request)
+    context = {"form": form, "programme": programme, "may_see_amounts": request.user.has_perm(VIEW_AMOUNTS_PERMISSION)}
+    if programme is not None:
+        values = form.cleaned_data
+        figures = dashboard_figures(
+            programme, values["start"], values["end"], values["currency"], with_amounts=context["may_see_amounts"]
+        )
+        context.update(figures=figures, **dashboard_rows(figures, may_see_amounts=context["may_see_amounts"]))
+    return render(request, "donors/dashboard.html", context)
+
+
+def dashboard_rows(figures, *, may_see_amounts: bool) -> dict:
+    """What the template shows, each figure with the admin list of what it counts."""
+    funding, output = figures.funding, figures.output
+    # Programme staff have no access to contributions in the admin: link them only for those who may.
+    contribution_url = (lambda items: admin_list_url("donors.contribution", pks(items))) if may_see_amounts else None
+    donor_rows = [
+        {
+            "donor": row.donor,
+            "donor_url": admin_list_url("donors.donor", [row.donor.pk]),
+            "core_count": row.core_count,
+            "activity_specific_count": row.activity_specific_count,
+            "core": row.core,
+            "activity_specific": row.activity_specific,
+            "total": row.total,
+            "contributions_url": contribution_url(row.contributions) if contribution_url else "",
+        }
+        for row in funding.donors
+    ]
+    by_type = {
+        funding_type: [
+            contribution for contribution in funding.contributions if contribution.funding_type == funding_type
+        ]
+        for funding_type in FundingType.values
+    }
+    year_rows = [
+        {
+            "year": year.year,
+            "events": len(year.events),
+            "events_url": admin_list_url("events.event", pks(year.events)),
+            "participants": year.reach.participants,
+            "participants_url": admin_list_url("events.participant", year.reach.participant_ids),
+            "countries": year.reach.countries,
+            "publications": len(year.publications),
+            "publications_url": admin_list_url("publications.publication", pks(year.publications)),
+            "translations": len(year.translations),
+            "translations_url": admin_list_url("publications.translation", pks(year.translations)),
+            "funding": funding.summary.by_year.get(year.year, Decimal(0)) if funding.summary else None,
+        }
+        for year in figures.years
+    ]
+    languages_by_publication: dict[int, list[str]] = {}
+    for translation in output.translations:
+        languages_by_publication.setdefault(translation.publication_id, []).append(translation.get_language_display())
+    publication_rows = [
+        {"publication": publication, "languages": ", ".join(languages_by_publication.get(publication.pk, []))}
+        for publication in output.publications
+    ]
+    largest = max((row.participants for row in figures.countries), default=0)
+    country_rows = [
+        {
+            "country": row,
+            "url": admin_list_url("events.participant", row.participant_ids),
+            "bar_percent": round(100 * row.participants / largest, 1) if largest else 0,
+        }
+        for row in figures.countries
+    ]
+    return {
+        "donor_rows": donor_rows,
+        "contribution_counts": {
+            "core": len(by_type[FundingType.CORE]),
+            "activity_specific": len(by_type[FundingType.ACTIVITY_SPECIFIC]),
+            "all": len(funding.contributions),
+        },
+        "contribution_urls": {
+            "core": contribution_url(by_type[FundingType.CORE]) if contribution_url else "",
+            "activity_specific": contribution_url(by_type[FundingType.ACTIVITY_SPECIFIC]) if contribution_url else "",
+            "all": contribution_url(funding.contributions) if contribution_url else "",
+        },
+        "year_rows": year_rows,
+        "publication_rows": publication_rows,
+        "country_rows": country_rows,
+        "country_chart_rows": [row for row in country_rows if row["country"].code][:COUNTRY_CHART_ROWS],
+        "totals": {
+            "events": len(output.events),
+            "events_url": admin_list_url("events.event", pks(output.events)),
+            "participants": figures.reach.participants,
+            "participants_url": admin_list_url("events.participant", figures.reach.participant_ids),
+            "countries": figures.reach.countries,
+            "publications": len(output.publications),
+            "publications_url": admin_list_url("publications.publication", pks(output.publications)),
+            "translations": len(output.translations),
+            "translations_url": admin_list_url("publications.translation", pks(output.translations)),
+            "resources": len(output.resources),
+            "resources_url": admin_list_url("programmes.informationresource", pks(output.resources)),
+            "donors": len(funding.donors),
+            "donors_url": admin_list_url("donors.donor", [row.donor.pk for row in funding.donors]),
+        },
+    }
+
+
+# API -----------------------------------------------------------------------------------------------
+
+
+def _amount(value: Decimal | None) -> str | None:
+    return None if value is None else f"{value:.2f}"
+
+
+@never_cache
+@require_GET
+def funding_api(request):
+    """GET /api/funding/?start=2022-01-01&end=2023-12-31[&programme=SecTec][&currency=EUR]
+
+    Amounts are decimal strings ("1234.50") in the reporting currency, the parts of each contribution
+    that fall in the period; they are left out entirely for people without the finance permission."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": "Log in to read funding figures."}, status=401)
+    if not request.user.has_perm(RUN_REPORTS_PERMISSION):
+        return JsonResponse({"error": "You may not read funding figures."}, status=403)
+    form, programme = _period_form(request)
+    if not form.is_valid():
+        return JsonResponse({"error": form.errors.get_json_data()}, status=400)
+    if programme is None:
+        return JsonResponse({"error": "There is no programme yet."}, status=404)
+    values = form.cleaned_data
+    with_amounts = request.user.has_perm(VIEW_AMOUNTS_PERMISSION)
+    overview = funding_overview(
+        programme, values["start"], values["end"], values["currency"], with_amounts=with_amounts
+    )
+    if overview.missing_rate:
+        return JsonResponse({"error": overview.missing_rate}, status=422)
+    payload = {
+        "programme": programme.short_name,
+        "start": values["start"].isoformat(),
+        "end": values["end"].isoformat(),
+        "contributions": len(overview.contributions),
+        "donors": [
+            {
+                "name": row.donor.name,
+                "kind": row.donor.kind,
+                "core_contributions": row.core_count,
+                "activity_specific_contributions": row.activity_specific_count,
+                **(
+                    {
+                        "core": _amount(row.core),
+                        "activity_specific": _amount(row.activity_specific),
+                        "total": _amount(row.total),
+                    }
+                    if with_amounts
+                    else {}
+                ),
+            }
+            for row in overview.donors
+        ],
+        "by_funding_type": {
+            funding_type: {
+                "contributions": overview.count(funding_type),
+                **({"amount": _amount(overview.summary.by_funding_type[funding_type])} if with_amounts else {}),
+            }
+            for funding_type in FundingType.values
+        },
+    }
+    if with_amounts:
+        payload["currency"] = values["currency"]
+        payload["by_year"] = {str(year): _amount(amount) for year, amount in overview.summary.by_year.items()}
+        payload["total"] = _amount(overview.summary.total)
+    return JsonResponse(payload)

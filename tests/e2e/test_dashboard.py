@@ -1,0 +1,68 @@
+"""A manager opens the dashboard from the site's menu, picks 2022–2023 for the demo programme and
+reads the figures; a number opens the admin list of what it counts. The screenshot of the page is
+left in test-artifacts/ for people to look at."""
+
+from io import StringIO
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from tests.conftest import ARTIFACTS
+from tests.factories import UserFactory
+from unidir_cb.permissions import MANAGEMENT
+from unidir_cb.reporting.selectors import activity_summary
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "a-Str0ng-passphrase"
+
+
+@pytest.fixture
+def manager():
+    user = UserFactory(email="manager@unidir.example", is_staff=True)
+    user.groups.add(Group.objects.get(name=MANAGEMENT))
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
+
+
+@pytest.fixture
+def demo():
+    call_command("load_demo", stdout=StringIO())
+    from programmes.models import Programme
+
+    return Programme.objects.get(short_name="SecTec")
+
+
+def log_in(page, user):
+    page.goto("/en/accounts/login/")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/en/")
+
+
+def test_a_manager_reads_the_dashboard_for_2022_2023_and_follows_a_figure_to_the_admin(page, manager, demo):
+    import datetime
+
+    summary = activity_summary(demo, datetime.date(2022, 1, 1), datetime.date(2023, 12, 31))
+    log_in(page, manager)
+    page.get_by_role("link", name="Dashboard").click()
+    page.get_by_label("From").fill("2022-01-01")
+    page.get_by_label("To").fill("2023-12-31")
+    page.get_by_role("button", name="Show").click()
+
+    expect(page.locator("[data-figure=events]")).to_have_text(str(summary.event_count))
+    expect(page.locator("[data-figure=participants]")).to_have_text(str(summary.participant_count))
+    expect(page.locator("[data-figure=countries]")).to_have_text(str(summary.country_count))
+    expect(page.locator("[data-figure=funding-total]")).to_contain_text(",")
+    expect(page.locator("tr[data-donor=Germany]")).to_contain_text("2")
+    expect(page.locator(".bar-chart__row")).to_have_count(20)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "dashboard.png", full_page=True)
+
+    page.locator("tr[data-year='2023'] td").first.get_by_role("link").click()
+    page.wait_for_url("**/admin/events/event/?id__in=*")
+    expect(page.locator("#changelist")).to_contain_text("2 events")
