@@ -2,11 +2,15 @@ from django.contrib import admin
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
+from unidir_cb.imports import CSV, ImportExportAdminMixin
+
 from .models import Contribution, Donor, ExchangeRate
+from .resources import ContributionResource, ContributionWithoutAmountsResource, DonorResource, ExchangeRateResource
 
 
 @admin.register(Donor)
-class DonorAdmin(admin.ModelAdmin):
+class DonorAdmin(ImportExportAdminMixin, admin.ModelAdmin):
+    resource_classes = [DonorResource]
     list_display = ["name", "kind", "country", "contribution_count"]
     list_filter = ["kind"]
     search_fields = ["name"]
@@ -20,8 +24,11 @@ class DonorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Contribution)
-class ContributionAdmin(SimpleHistoryAdmin):
+class ContributionAdmin(ImportExportAdminMixin, SimpleHistoryAdmin):
     """Money: editable by finance, readable by management; programme staff have no access."""
+
+    # Importing sets amounts, so it needs the permission to see them.
+    extra_import_permissions = ("donors.view_contribution_amounts",)
 
     list_display = ["reference", "donor", "funding_type", "amount", "status", "covers_from", "covers_until"]
     list_filter = ["funding_type", "status", "amount_currency", "donor__kind", "programme"]
@@ -31,9 +38,19 @@ class ContributionAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["donor", "programme", "events", "publications", "information_resources"]
     history_list_display = ["status", "amount"]
 
+    def get_import_resource_classes(self, request):
+        return [ContributionResource]
+
+    def get_export_resource_classes(self, request):
+        if request.user.has_perm("donors.view_contribution_amounts"):
+            return [ContributionResource]
+        return [ContributionWithoutAmountsResource]
+
 
 @admin.register(ExchangeRate)
-class ExchangeRateAdmin(admin.ModelAdmin):
+class ExchangeRateAdmin(ImportExportAdminMixin, admin.ModelAdmin):
+    resource_classes = [ExchangeRateResource]
+    import_export_formats = [CSV]  # the UN publishes its operational rates as tables; CSV is enough
     list_display = ["currency", "month", "units_per_usd", "source"]
     list_filter = ["currency"]
     search_fields = ["currency"]

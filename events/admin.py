@@ -2,8 +2,17 @@ from django.contrib import admin, messages
 from django.db.models import Count, Q
 from simple_history.admin import SimpleHistoryAdmin
 
+from unidir_cb.imports import ImportExportAdminMixin
+
 from . import certificates, services
 from .models import AgendaItem, Event, EventSeries, Participant, Registration
+from .resources import (
+    EventResource,
+    ParticipantResource,
+    RegistrationConfirmImportForm,
+    RegistrationImportForm,
+    RegistrationResource,
+)
 
 Status = Registration.Status
 
@@ -41,7 +50,8 @@ class RegistrationInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(ImportExportAdminMixin, admin.ModelAdmin):
+    resource_classes = [EventResource]
     list_display = ["title", "kind", "format", "starts_at", "city", "status", "capacity", "confirmed", "waitlisted"]
     list_filter = ["status", "kind", "format", "admission", "series", "programme", "topics"]
     list_select_related = ["series"]
@@ -109,7 +119,8 @@ class EventAdmin(admin.ModelAdmin):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(admin.ModelAdmin):
+class ParticipantAdmin(ImportExportAdminMixin, admin.ModelAdmin):
+    resource_classes = [ParticipantResource]
     list_display = [
         "last_name",
         "first_name",
@@ -132,7 +143,12 @@ class ParticipantAdmin(admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(SimpleHistoryAdmin):
+class RegistrationAdmin(ImportExportAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [RegistrationResource]
+    # An attendee list for the event chosen on the import form; it creates participants.
+    import_form_class = RegistrationImportForm
+    confirm_form_class = RegistrationConfirmImportForm
+    extra_import_permissions = ("events.add_participant", "events.change_participant")
     list_display = ["participant", "participant_email", "event", "status", "attended", "created_at", "decided_at"]
     list_filter = ["status", "attended", "event__kind", "event"]
     list_select_related = ["participant", "event"]
@@ -141,6 +157,17 @@ class RegistrationAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["event", "participant"]
     readonly_fields = ["decided_at", "decided_by", "checked_in_at", "certificate_code", "certificate_issued_at"]
     actions = ["approve", "waitlist", "decline", "mark_attended", "mark_not_attended", "issue_certificates"]
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            initial["event"] = import_form.cleaned_data["event"].pk
+        return initial
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        form = kwargs.get("form")
+        event = getattr(form, "cleaned_data", {}).get("event") if form is not None else None
+        return {**super().get_import_resource_kwargs(request, **kwargs), "event": event}
 
     @admin.display(description="email", ordering="participant__email")
     def participant_email(self, registration):

@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.db.models import Count
 
+from unidir_cb.imports import ImportExportAdminMixin
+
 from .models import InformationResource, MappingExercise, MappingSubmission, Organisation, Programme, Topic
+from .resources import OrganisationResource
 
 
 @admin.register(Programme)
@@ -37,7 +40,8 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(ImportExportAdminMixin, admin.ModelAdmin):
+    resource_classes = [OrganisationResource]
     list_display = ["name", "acronym", "kind", "country"]
     list_filter = ["kind"]
     search_fields = ["name", "acronym"]

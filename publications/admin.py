@@ -1,7 +1,10 @@
 from django.contrib import admin, messages
 from django.db.models import Count, Prefetch
 
+from unidir_cb.imports import ImportExportAdminMixin
+
 from .models import Authorship, Contributor, Publication, Translation
+from .resources import PublicationResource
 
 
 class AuthorshipInline(admin.TabularInline):
@@ -16,7 +19,14 @@ class TranslationInline(admin.TabularInline):
 
 
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):
+class PublicationAdmin(ImportExportAdminMixin, admin.ModelAdmin):
+    resource_classes = [PublicationResource]
+    # The authors and editors columns create contributors and replace bylines.
+    extra_import_permissions = (
+        "publications.add_contributor",
+        "publications.add_authorship",
+        "publications.delete_authorship",
+    )
     list_display = [
         "title",
         "kind",

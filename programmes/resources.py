@@ -1,0 +1,29 @@
+"""Import and export of partner organisations (see unidir_cb/imports.py for the shared rules)."""
+
+from import_export.fields import Field
+
+from unidir_cb.imports import ChoiceWidget, CountryWidget, ImportResource, TextWidget
+from unidir_cb.models import OrganisationKind
+
+from .models import Organisation
+
+
+class OrganisationResource(ImportResource):
+    """One organisation per row, matched by name."""
+
+    required_columns = ("name", "kind")
+
+    name = Field(attribute="name", column_name="name", widget=TextWidget())
+    acronym = Field(attribute="acronym", column_name="acronym", widget=TextWidget())
+    kind = Field(attribute="kind", column_name="kind", widget=ChoiceWidget(OrganisationKind.choices))
+    country = Field(attribute="country", column_name="country", widget=CountryWidget())
+    website = Field(attribute="website", column_name="website", widget=TextWidget())
+
+    class Meta:
+        model = Organisation
+        fields = ("name", "acronym", "kind", "country", "website")
+        import_id_fields = ("name",)
+
+    def get_instance(self, instance_loader, row):
+        name = (row.get("name") or "").strip()
+        return Organisation.objects.filter(name__iexact=name).first() if name else None
