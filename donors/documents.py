@@ -151,6 +151,11 @@ def to_docx(document: ReportDocument) -> bytes:
             if block.total:
                 rows.append([format_cell(value) for value in block.total])
             table = builder.table(block.header, rows)
+            if len(block.header) > 7:  # wide tables fit the A4 width in smaller type
+                for row in table.rows:
+                    for cell in row.cells:
+                        for run in cell.paragraphs[0].runs:
+                            run.font.size = Pt(7.5)
             for index in block.numeric_columns:
                 for row in table.rows:
                     row.cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -163,18 +168,49 @@ def to_docx(document: ReportDocument) -> bytes:
 
 
 def to_xlsx(document: ReportDocument) -> bytes:
-    """One worksheet per table sheet name (tables sharing a name are stacked), then "About"."""
-    from unidir_cb.reporting.rendering import XlsxSheet, xlsx_workbook
+    """One worksheet per table sheet name (tables sharing a name are stacked), then "About".
 
-    sheets: dict[str, XlsxSheet] = {}
-    for block in document.blocks:
-        if block.kind != "table":
-            continue
+    Amounts keep their Decimal value with a two-decimal format, dates are dates, total rows bold."""
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    from unidir_cb.reporting.rendering import spreadsheet_value
+
+    bold = Font(bold=True)
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+
+    def append(worksheet, values, *, strong=False):
+        worksheet.append([spreadsheet_value(value) for value in values])
+        for cell, value in zip(worksheet[worksheet.max_row], values, strict=False):
+            if isinstance(value, Decimal):
+                cell.number_format = "#,##0.00"
+            elif isinstance(value, datetime.date):
+                cell.number_format = "yyyy-mm-dd"
+            if strong:
+                cell.font = bold
+
+    about = Table("About", ["Field", "Value"], [[name, value] for name, value in document.about])
+    for block in [*(block for block in document.blocks if block.kind == "table"), about]:
         title = block.sheet[:MAX_SHEET_TITLE]
-        rows = [*block.rows, *([block.total] if block.total else [])]
-        if title in sheets:
-            sheets[title].rows.extend([[], list(block.header), *rows])
+        if title in workbook.sheetnames:
+            worksheet = workbook[title]
+            worksheet.append([])
         else:
-            sheets[title] = XlsxSheet(title, list(block.header), list(rows))
-    about = XlsxSheet("About", ["Field", "Value"], [[name, value] for name, value in document.about])
-    return xlsx_workbook([*sheets.values(), about])
+            worksheet = workbook.create_sheet(title=title)
+            worksheet.freeze_panes = "A2"
+        append(worksheet, block.header, strong=True)
+        for row in block.rows:
+            append(worksheet, row)
+        if block.total:
+            append(worksheet, block.total, strong=True)
+    for worksheet in workbook.worksheets:
+        for index, column in enumerate(worksheet.iter_cols(values_only=True), start=1):
+            longest = max((len(format_cell(value)) for value in column if value is not None), default=8)
+            worksheet.column_dimensions[get_column_letter(index)].width = min(max(longest + 2, 8), 60)
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
