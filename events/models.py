@@ -120,6 +120,8 @@ class Event(TimeStampedModel):
         ]
 
     def __str__(self):
+        if self.starts_at is None:  # a form or import row still being filled in
+            return self.title
         return f"{self.title} ({self.starts_at:%Y-%m-%d})"
 
     def clean(self):
