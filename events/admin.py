@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
 from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from unidir_cb.imports import ImportExportAdminMixin
@@ -52,7 +54,18 @@ class RegistrationInline(admin.TabularInline):
 @admin.register(Event)
 class EventAdmin(ImportExportAdminMixin, admin.ModelAdmin):
     resource_classes = [EventResource]
-    list_display = ["title", "kind", "format", "starts_at", "city", "status", "capacity", "confirmed", "waitlisted"]
+    list_display = [
+        "title",
+        "kind",
+        "format",
+        "starts_at",
+        "city",
+        "status",
+        "capacity",
+        "confirmed",
+        "waitlisted",
+        "check_in_page",
+    ]
     list_filter = ["status", "kind", "format", "admission", "series", "programme", "topics"]
     list_select_related = ["series"]
     search_fields = ["title", "city", "venue", "target_audience"]
@@ -100,6 +113,10 @@ class EventAdmin(ImportExportAdminMixin, admin.ModelAdmin):
     @admin.display(description="waitlisted", ordering="waitlisted_count")
     def waitlisted(self, event):
         return event.waitlisted_count
+
+    @admin.display(description="check-in")
+    def check_in_page(self, event):
+        return format_html('<a href="{}">Check-in page</a>', reverse("events:check_in", args=[event.slug]))
 
     def _set_status(self, request, queryset, status, verb):
         count = services.set_event_status(queryset, status)

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -18,6 +19,21 @@ from .certificate_views import verify_url_for
 
 # What people type when their account has no password (e.g. it was created for them).
 DELETE_CONFIRMATION_WORD = "DELETE"
+# Password attempts on the deletion form per account per fifteen minutes: someone at an unlocked
+# computer must not be able to try passwords here instead of on the (rate-limited) login page.
+DELETE_ATTEMPTS_LIMIT = 5
+DELETE_ATTEMPTS_WINDOW_SECONDS = 15 * 60
+
+
+def _deletion_attempts_exceeded(user) -> bool:
+    key = f"events:account-deletion-attempts:{user.pk}"
+    cache.add(key, 0, timeout=DELETE_ATTEMPTS_WINDOW_SECONDS)
+    try:
+        attempts = cache.incr(key)
+    except ValueError:  # the window expired between add and incr
+        cache.set(key, 1, timeout=DELETE_ATTEMPTS_WINDOW_SECONDS)
+        attempts = 1
+    return attempts > DELETE_ATTEMPTS_LIMIT
 
 
 @login_required
@@ -60,6 +76,9 @@ class DeleteAccountForm(forms.Form):
 @login_required
 @require_http_methods(["GET", "POST"])
 def delete_my_account(request):
+    if request.method == "POST" and _deletion_attempts_exceeded(request.user):
+        message = _("Too many attempts. Please wait a few minutes and try again.")
+        return render(request, "events/too_many_requests.html", {"message": message}, status=429)
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         privacy.delete_account(request.user)

@@ -129,6 +129,14 @@ def test_the_page_runs_a_fixed_number_of_queries_whatever_the_number_of_registra
     assert full.content.decode().count('<tr id="registration-') == min(size, desk.SEARCH_RESULTS_LIMIT)
 
 
+def test_the_events_changelist_links_to_each_check_in_page(staff_client, workshop):
+    staff_client.force_login(UserFactory(is_superuser=True, is_staff=True))
+
+    page = staff_client.get("/admin/events/event/").content.decode()
+
+    assert f'href="{check_in_url(workshop)}"' in page
+
+
 # Who may use the page ----------------------------------------------------------------------------
 
 

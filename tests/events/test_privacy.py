@@ -180,6 +180,17 @@ def test_a_wrong_password_deletes_nothing(client, amina):
     assert amina.user is not None and amina.anonymised_at is None
 
 
+def test_password_guesses_on_the_deletion_form_are_limited(client, amina):
+    client.force_login(amina.user)
+
+    statuses = [client.post(DELETE, {"password": f"guess-{n}"}).status_code for n in range(6)]
+
+    assert statuses == [200, 200, 200, 200, 200, 429]
+    assert client.post(DELETE, {"password": PASSWORD}).status_code == 429
+    amina.refresh_from_db()
+    assert amina.anonymised_at is None
+
+
 def test_an_account_without_a_password_confirms_by_typing_delete(client, amina):
     amina.user.set_unusable_password()
     amina.user.save()
