@@ -3,6 +3,7 @@ from django.db.models import Count
 
 from unidir_cb.imports import ImportExportAdminMixin
 
+from .admin_actions import CompileSubmissionActionMixin
 from .models import InformationResource, MappingExercise, MappingSubmission, Organisation, Programme, Topic
 from .resources import OrganisationResource
 
@@ -70,7 +71,7 @@ class MappingSubmissionInline(admin.TabularInline):
 
 
 @admin.register(MappingExercise)
-class MappingExerciseAdmin(admin.ModelAdmin):
+class MappingExerciseAdmin(CompileSubmissionActionMixin, admin.ModelAdmin):
     list_display = ["reference", "requesting_entity", "programme", "period_start", "period_end", "due_on"]
     list_filter = ["programme"]
     list_select_related = ["requesting_entity", "programme"]
@@ -86,5 +87,5 @@ class MappingSubmissionAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     list_select_related = ["exercise", "approved_by"]
     search_fields = ["exercise__reference"]
-    readonly_fields = ["compiled_at", "approved_by", "approved_at", "sent_at"]
+    readonly_fields = ["compiled_at", "approved_by", "approved_at", "sent_at", "report_job"]
     autocomplete_fields = ["exercise"]

@@ -12,6 +12,7 @@ The number of queries is fixed: nothing here queries per publication, event or d
 import datetime
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q
 
@@ -420,6 +421,27 @@ def letter_blocks(sections: dict) -> list[tuple[str, str, str]]:
             blocks.append(("paragraph", "", " ".join(activity["text"] for activity in section["activities"])))
         blocks += [("paragraph", "", paragraph) for paragraph in section.get("closing_paragraphs", [])]
     return blocks
+
+
+@dataclass
+class LetterBlock:
+    kind: str  # "paragraph" or "list"
+    lead: str = ""
+    text: str = ""
+    items: list[str] = field(default_factory=list)
+
+
+def group_blocks(blocks: list[tuple[str, str, str]]) -> list[LetterBlock]:
+    """Consecutive bullets become one list; every other block stays a paragraph (for rendering)."""
+    grouped: list[LetterBlock] = []
+    for kind, lead, text in blocks:
+        if kind == "bullet":
+            if not grouped or grouped[-1].kind != "list":
+                grouped.append(LetterBlock("list"))
+            grouped[-1].items.append(text)
+        else:
+            grouped.append(LetterBlock("paragraph", lead=lead, text=text))
+    return grouped
 
 
 def letter_text(sections: dict) -> str:

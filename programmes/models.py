@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.text import slugify
 from django_countries.fields import CountryField
 
 from unidir_cb.models import OrganisationKind, TimeStampedModel, UNLanguage
@@ -172,6 +173,11 @@ class MappingSubmission(TimeStampedModel):
     docx_file = models.FileField(upload_to="mapping_submissions/", blank=True)
     pdf_file = models.FileField(upload_to="mapping_submissions/", blank=True)
     html_file = models.FileField(upload_to="mapping_submissions/", blank=True)
+    # The report job that compiled this version: a job retried after its worker died finds the
+    # version it already compiled instead of compiling another.
+    report_job = models.ForeignKey(
+        "reporting.ReportJob", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["exercise", "-version"]
@@ -181,3 +187,8 @@ class MappingSubmission(TimeStampedModel):
 
     def __str__(self):
         return f"{self.exercise.reference} v{self.version}"
+
+    @property
+    def file_stem(self) -> str:
+        """What the rendered files are called: "oda2023-00042ict-mapping-exercise-v3"."""
+        return slugify(f"{self.exercise.reference}-v{self.version}")

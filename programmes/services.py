@@ -4,6 +4,7 @@ Each compilation creates a new version; earlier versions are kept untouched, so 
 always be found again."""
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -17,23 +18,44 @@ TEXT_FIELDS = ("heading", "lead")
 LIST_FIELDS = ("paragraphs", "bullets", "closing_paragraphs")
 
 
-@transaction.atomic
-def compile_mapping_submission(exercise: MappingExercise, progress=no_progress) -> MappingSubmission:
-    """Compile the exercise from the data into a new submission version (status "compiled")."""
-    exercise = MappingExercise.objects.select_for_update().select_related("programme").get(pk=exercise.pk)
+def compile_mapping_submission(
+    exercise: MappingExercise,
+    progress=no_progress,
+    *,
+    period_start=None,
+    period_end=None,
+    report_job=None,
+) -> MappingSubmission:
+    """Compile the exercise from the data into a new submission version (status "compiled").
+
+    `period_start`/`period_end` replace the exercise's reporting period for this version only (the
+    exercise itself is not changed); `report_job` records which report job compiled it.
+
+    The sections are read outside a transaction on purpose: a report job's progress messages are
+    written as the compilation goes, and inside one they would stay invisible (and the job row
+    locked) until it ends. Only numbering and storing the version is one transaction."""
+    exercise = MappingExercise.objects.select_related("programme").get(pk=exercise.pk)
+    if period_start:
+        exercise.period_start = period_start
+    if period_end:
+        exercise.period_end = period_end
     sections = compile_mapping_sections(exercise, progress)
-    latest_version = exercise.submissions.aggregate(latest=Max("version"))["latest"] or 0
     programme = exercise.programme
-    return MappingSubmission.objects.create(
-        exercise=exercise,
-        version=latest_version + 1,
-        status=Status.COMPILED,
-        sections=sections,
-        letter_date=timezone.localdate(),
-        signatory_name=programme.head_name,
-        signatory_title=programme.head_title,
-        compiled_at=timezone.now(),
-    )
+    with transaction.atomic():
+        # The lock serialises versions of one exercise: two compilations at once get two numbers.
+        MappingExercise.objects.select_for_update().only("pk").get(pk=exercise.pk)
+        latest_version = exercise.submissions.aggregate(latest=Max("version"))["latest"] or 0
+        return MappingSubmission.objects.create(
+            exercise=exercise,
+            version=latest_version + 1,
+            status=Status.COMPILED,
+            sections=sections,
+            letter_date=timezone.localdate(),
+            signatory_name=programme.head_name,
+            signatory_title=programme.head_title,
+            compiled_at=timezone.now(),
+            report_job=report_job,
+        )
 
 
 def validate_sections(sections: dict) -> None:
@@ -67,6 +89,45 @@ def update_submission_sections(submission: MappingSubmission, sections: dict) ->
     validate_sections(sections)
     submission.sections = sections
     submission.save(update_fields=["sections", "updated_at"])
+    return submission
+
+
+@transaction.atomic
+def save_submission_edits(submission: MappingSubmission, sections: dict) -> MappingSubmission:
+    """What the review page's "Save" does: a draft or compiled version is updated in place; an
+    approved or sent version is never changed, so the edits become a new draft version instead."""
+    submission = MappingSubmission.objects.select_for_update().get(pk=submission.pk)
+    if submission.status in EDITABLE_STATUSES:
+        return update_submission_sections(submission, sections)
+    validate_sections(sections)
+    exercise = MappingExercise.objects.select_for_update().get(pk=submission.exercise_id)
+    latest_version = exercise.submissions.aggregate(latest=Max("version"))["latest"] or 0
+    return MappingSubmission.objects.create(
+        exercise=exercise,
+        version=latest_version + 1,
+        status=Status.DRAFT,
+        sections=sections,
+        letter_date=timezone.localdate(),
+        signatory_name=submission.signatory_name,
+        signatory_title=submission.signatory_title,
+        compiled_at=submission.compiled_at,
+    )
+
+
+def attach_rendered_files(submission: MappingSubmission, files: dict[str, tuple[str, bytes]]) -> MappingSubmission:
+    """Store the rendered letter on its version: `files` maps "docx"/"pdf"/"html" to (filename,
+    content). The three fields change in one save, so a version never shows files of two renderings."""
+    previous = [getattr(submission, f"{file_format}_file").name for file_format in files]
+    for file_format, (filename, content) in files.items():
+        getattr(submission, f"{file_format}_file").save(filename, ContentFile(content), save=False)
+    MappingSubmission.objects.filter(pk=submission.pk).update(
+        **{f"{file_format}_file": getattr(submission, f"{file_format}_file").name for file_format in files},
+        updated_at=timezone.now(),
+    )
+    storage = MappingSubmission._meta.get_field("docx_file").storage
+    for name in previous:
+        if name:
+            storage.delete(name)
     return submission
 
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("reports/mapping/", include("programmes.urls")),
     path("reports/", include("unidir_cb.reporting.urls")),
     path("", include("donors.urls")),  # /dashboard/ and /api/funding/
 ]
