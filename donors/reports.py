@@ -44,6 +44,7 @@ from .selectors import (
 
 FundingType = Contribution.FundingType
 NOT_RECORDED = "Not recorded"
+NOTHING = (0, Decimal("0.00"), Decimal("0.00"))  # a funding type or status no contribution has
 
 CONVERSION_NOTE = (
     "Amounts are converted into {currency} at the UN operational rate of exchange of the month each "
@@ -230,10 +231,9 @@ def add_contributions(document: ReportDocument, report: DonorReport) -> None:
     document.add(
         Heading("Contributions"),
         Paragraph(
-            f"{len(report.lines)} contribution{'s' if len(report.lines) != 1 else ''} cover part or all of the "
-            f"period: {len(core)} core programme funding and {len(earmarked)} activity-specific. Together they "
-            f"amount to {currency} {report.converted_total:,.2f}, of which {currency} {report.summary.total:,.2f} "
-            "falls in the period."
+            f"{_contributions_cover(len(report.lines))} part or all of the period (core programme funding: "
+            f"{len(core)}; activity-specific: {len(earmarked)}). Together they amount to {currency} "
+            f"{report.converted_total:,.2f}, of which {currency} {report.summary.total:,.2f} falls in the period."
         ),
     )
     rows = [
@@ -263,13 +263,13 @@ def add_contributions(document: ReportDocument, report: DonorReport) -> None:
         Table(
             "Totals",
             ["Funding type", *totals_header[1:]],
-            [[label, *by_type[label]] for label in FundingType.labels if label in by_type],
+            [[label, *by_type.get(label, NOTHING)] for label in FundingType.labels],
             total=["Total", len(report.lines), report.converted_total, report.summary.total],
         ),
         Table(
             "Totals",
             ["Status", *totals_header[1:]],
-            [[label, *by_status[label]] for label in Contribution.Status.labels if label in by_status],
+            [[label, *by_status.get(label, NOTHING)] for label in Contribution.Status.labels],
             total=["Total", len(report.lines), report.converted_total, report.summary.total],
         ),
     )
@@ -288,6 +288,10 @@ def add_contributions(document: ReportDocument, report: DonorReport) -> None:
     if chart:
         document.add(Chart(chart, "Funding by year"))
     document.add(Paragraph(CONVERSION_NOTE.format(currency=currency), note=True))
+
+
+def _contributions_cover(count: int) -> str:
+    return "1 contribution covers" if count == 1 else f"{count} contributions cover"
 
 
 def _year_split(report: DonorReport, year: int) -> list[Decimal]:
