@@ -118,6 +118,16 @@ class EventAdmin(ImportExportAdminMixin, admin.ModelAdmin):
     def check_in_page(self, event):
         return format_html('<a href="{}">Check-in page</a>', reverse("events:check_in", args=[event.slug]))
 
+    def save_model(self, request, obj, form, change):
+        # Through the service, so that participants hear about changes of time, place or status.
+        changed = services.save_event(obj)
+        if changed:
+            self.message_user(
+                request,
+                f"Changed {', '.join(changed)}: confirmed participants are sent an updated invitation.",
+                messages.INFO,
+            )
+
     def _set_status(self, request, queryset, status, verb):
         count = services.set_event_status(queryset, status)
         self.message_user(request, f"{count} event(s) {verb}.", messages.SUCCESS)

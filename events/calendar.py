@@ -13,6 +13,7 @@ import zoneinfo
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.utils.translation import gettext
 from icalendar import Calendar, vCalAddress, vText
 from icalendar import Event as CalendarEvent
 
@@ -26,11 +27,12 @@ def event_uid(event: Event) -> str:
     return f"event-{event.pk}@{settings.CALENDAR_UID_DOMAIN}"
 
 
-def _location(event: Event) -> str:
+def event_location(event: Event) -> str:
+    """Where the event takes place, in the active language (callers activate the reader's)."""
     if event.format == Event.Format.ONLINE:
-        return "Online"
+        return gettext("Online")
     place = ", ".join(part for part in (event.venue, event.city, event.country.name if event.country else "") if part)
-    return f"{place} (and online)" if event.format == Event.Format.HYBRID else place
+    return gettext("%(place)s (and online)") % {"place": place} if event.format == Event.Format.HYBRID else place
 
 
 def _calendar(method: str | None = None, name: str | None = None) -> Calendar:
@@ -56,10 +58,10 @@ def _component(event: Event, event_url: str, online_url: str = "", attendee_emai
     component.add("summary", event.title)
     description = event.description
     if online_url:
-        description = f"{description}\n\nJoin online: {online_url}".strip()
+        description = f"{description}\n\n{gettext('Join online:')} {online_url}".strip()
     if description:
         component.add("description", description)
-    location = _location(event)
+    location = event_location(event)
     if location:
         component.add("location", location)
     if online_url:
@@ -81,10 +83,7 @@ def invitation_ics(registration: Registration, event_url: str) -> bytes:
     """The .ics a confirmed participant receives: METHOD:REQUEST, or METHOD:CANCEL once the event
     (or their place in it) is cancelled. Only a confirmed registration carries the online link."""
     event = registration.event
-    cancelled = event.status == Event.Status.CANCELLED or registration.status in (
-        Registration.Status.CANCELLED,
-        Registration.Status.DECLINED,
-    )
+    cancelled = is_withdrawn(registration)
     calendar = _calendar(method="CANCEL" if cancelled else "REQUEST")
     online_url = event.online_url if registration.status == Registration.Status.CONFIRMED and not cancelled else ""
     component = _component(event, event_url, online_url, registration.participant.email)
@@ -95,9 +94,45 @@ def invitation_ics(registration: Registration, event_url: str) -> bytes:
     return calendar.to_ical()
 
 
-def feed_ics(events: Iterable[Event], url_for, name: str, online_url_for=lambda event: "") -> bytes:
-    """A subscribable feed (METHOD:PUBLISH) of many events; url_for(event) gives each page's URL."""
+def is_withdrawn(registration: Registration) -> bool:
+    """Whether the participant's calendar entry should be removed: the event or their place is gone."""
+    return registration.event.status == Event.Status.CANCELLED or registration.status in (
+        Registration.Status.CANCELLED,
+        Registration.Status.DECLINED,
+    )
+
+
+def registration_ics(registration: Registration, event_url: str) -> bytes:
+    """The .ics a participant downloads from My registrations (METHOD:PUBLISH: a copy to import, not
+    an invitation to answer). It shares the invitation's UID, so importing it updates the same entry;
+    a pending registration is TENTATIVE and, like every unconfirmed one, carries no online link."""
+    event = registration.event
+    calendar = _calendar(method="PUBLISH")
+    confirmed = registration.status == Registration.Status.CONFIRMED and event.status == Event.Status.PUBLISHED
+    component = _component(event, event_url, event.online_url if confirmed else "")
+    if is_withdrawn(registration):
+        component["status"] = "CANCELLED"
+    elif registration.status == Registration.Status.PENDING:
+        component["status"] = "TENTATIVE"
+    calendar.add_component(component)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def feed_ics(
+    events: Iterable[Event],
+    url_for,
+    name: str,
+    online_url_for=lambda event: "",
+    refresh_interval: datetime.timedelta | None = None,
+) -> bytes:
+    """A subscribable feed (METHOD:PUBLISH) of many events; url_for(event) gives each page's URL.
+
+    refresh_interval tells clients how often to poll (RFC 7986, and Outlook's X-PUBLISHED-TTL)."""
     calendar = _calendar(method="PUBLISH", name=name)
+    if refresh_interval:
+        calendar.add("refresh-interval", refresh_interval, parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", refresh_interval)
     for event in events:
         calendar.add_component(_component(event, url_for(event), online_url_for(event)))
     calendar.add_missing_timezones()

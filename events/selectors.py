@@ -5,6 +5,7 @@ Each returns a queryset whose cost does not grow with the number of rows: counts
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -68,6 +69,33 @@ def event_list(filters: EventFilters, now=None) -> QuerySet:
         events = events.filter(ends_at__lt=now).order_by("-starts_at", "pk")
     else:
         events = events.filter(ends_at__gte=now).order_by("starts_at", "pk")
+    events = _filtered(events, filters)
+    return with_confirmed_count(events).select_related("series").prefetch_related("topics")
+
+
+# A feed keeps past events a while, so that subscribers' calendars do not lose what just happened.
+FEED_PAST_DAYS = 365
+
+
+def calendar_feed_events(filters: EventFilters, now=None) -> QuerySet:
+    """Public events for the subscribable feed, with the list's filters (but no "when": a feed holds
+    the coming events and the past year's). Cancelled events stay in it, marked cancelled, so that
+    subscribed calendars show the cancellation instead of silently dropping the entry."""
+    now = now or timezone.now()
+    events = Event.objects.filter(status__in=PUBLIC_STATUSES, ends_at__gte=now - timedelta(days=FEED_PAST_DAYS))
+    return _filtered(events, filters).order_by("starts_at", "pk")
+
+
+def personal_calendar_events(participant: Participant) -> QuerySet:
+    """The events of a participant's confirmed registrations, for their private feed."""
+    return Event.objects.filter(
+        status__in=PUBLIC_STATUSES,
+        registrations__participant=participant,
+        registrations__status=Status.CONFIRMED,
+    ).order_by("starts_at", "pk")
+
+
+def _filtered(events: QuerySet, filters: EventFilters) -> QuerySet:
     if filters.search:
         events = events.filter(
             Q(title__icontains=filters.search)
@@ -87,7 +115,7 @@ def event_list(filters: EventFilters, now=None) -> QuerySet:
         events = events.filter(languages__icontains=f'"{filters.language}"')
     if filters.country:
         events = events.filter(country=filters.country)
-    return with_confirmed_count(events).select_related("series").prefetch_related("topics")
+    return events
 
 
 def filter_options() -> dict:

@@ -18,7 +18,8 @@ from django.utils.translation import gettext, gettext_lazy
 from unidir_cb import country_groupings
 from unidir_cb.models import OrganisationKind
 
-from .models import Event, Participant, Registration
+from . import emails
+from .models import Event, Participant, Registration, new_secret_token
 
 Status = Registration.Status
 ACTIVE_STATUSES = (Status.PENDING, Status.CONFIRMED, Status.WAITLISTED)
@@ -138,15 +139,20 @@ def confirm_registration(registration: Registration, decided_by=None) -> Registr
         return registration
     if seats_left(event) == 0:
         raise RegistrationError(f"{event.title} is full: no seat left to confirm {registration.participant}.")
-    return _decide(registration, Status.CONFIRMED, decided_by)
+    _decide(registration, Status.CONFIRMED, decided_by)
+    emails.notify_after_commit(registration, emails.EmailKind.CONFIRMED)
+    return registration
 
 
 @transaction.atomic
 def _set_status_and_refill(registration: Registration, status: str, decided_by) -> Registration:
     """Change a registration's status; if that frees a confirmed seat, give it to the waitlist."""
     event, registration = _locked_registration(registration)
-    held_a_seat = registration.status == Status.CONFIRMED
+    previous_status = registration.status
+    held_a_seat = previous_status == Status.CONFIRMED
     _decide(registration, status, decided_by)
+    if previous_status != status:
+        emails.notify_after_commit(registration, emails.KIND_FOR_NEW_STATUS[status], previous_status)
     if held_a_seat:
         promote_waitlist(event)
     return registration
@@ -175,6 +181,8 @@ def promote_waitlist(event: Event) -> list[Registration]:
     if free is not None:
         waiting = waiting[:free]
     promoted = [_decide(registration, Status.CONFIRMED, None) for registration in waiting.select_for_update()]
+    for registration in promoted:
+        emails.notify_after_commit(registration, emails.EmailKind.PROMOTED)
     return promoted
 
 
@@ -221,10 +229,48 @@ def set_event_status(events: Iterable[Event], status: str) -> int:
     """Publish, unpublish (back to draft) or cancel events; participants' calendars see the change."""
     changed = 0
     for event in Event.objects.select_for_update().filter(pk__in=[event.pk for event in events]).exclude(status=status):
+        previous_status = event.status
         event.status = status
         event.calendar_sequence += 1
         event.save(update_fields=["status", "calendar_sequence", "updated_at"])
+        _tell_confirmed_about_status_change(event, previous_status)
         changed += 1
+    return changed
+
+
+# What participants must hear about: a change to any of these updates the invitation in their calendar.
+CALENDAR_FIELDS = ("starts_at", "ends_at", "time_zone", "format", "venue", "city", "country", "online_url", "status")
+
+
+def _tell_confirmed_about_status_change(event: Event, previous_status: str) -> None:
+    if event.status == Event.Status.CANCELLED:
+        emails.notify_confirmed_of_event_change(event, emails.EmailKind.EVENT_CANCELLED)
+    elif event.status == Event.Status.PUBLISHED and previous_status == Event.Status.CANCELLED:
+        # Called off, then on again: the new invitation restores the entry the cancellation removed.
+        emails.notify_confirmed_of_event_change(event, emails.EmailKind.EVENT_UPDATED)
+
+
+@transaction.atomic
+def save_event(event: Event) -> list[str]:
+    """Save an event edited by staff; returns the calendar fields that changed.
+
+    A change of time, place, online link or status raises calendar_sequence and sends confirmed
+    participants an updated invitation (a cancellation when the event is cancelled); other edits
+    (a typo in the description) send nothing. A capacity increase promotes the waitlist."""
+    if event.pk is None:
+        event.save()
+        return []
+    before = lock_event(event.pk)
+    changed = [name for name in CALENDAR_FIELDS if getattr(before, name) != getattr(event, name)]
+    if changed:
+        event.calendar_sequence = before.calendar_sequence + 1
+    event.save()
+    if "status" in changed:
+        _tell_confirmed_about_status_change(event, before.status)
+    elif changed and event.status == Event.Status.PUBLISHED:
+        emails.notify_confirmed_of_event_change(event, emails.EmailKind.EVENT_UPDATED)
+    if event.capacity != before.capacity:
+        promote_waitlist(event)
     return changed
 
 
@@ -422,6 +468,7 @@ def register_participant(event: Event, participant: Participant, invitation_toke
         registration.decided_by = None
         registration.save(update_fields=["status", "created_at", "decided_at", "decided_by", "updated_at"])
     registration.event = event
+    emails.notify_after_commit(registration, emails.KIND_FOR_NEW_STATUS[status])
     return RegistrationResult(registration, Outcome(status))
 
 
@@ -433,3 +480,11 @@ def cancel_own_registration(registration: Registration, user) -> Registration:
     if registration.status not in ACTIVE_STATUSES or event.ends_at <= timezone.now():
         raise refusal(Refusal.NOT_CANCELLABLE, event)
     return cancel_registration(registration, decided_by=user)
+
+
+@transaction.atomic
+def renew_calendar_token(participant: Participant) -> Participant:
+    """Give the participant a new secret calendar address; the old one stops working at once."""
+    participant.calendar_token = new_secret_token()
+    participant.save(update_fields=["calendar_token", "updated_at"])
+    return participant

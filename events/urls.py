@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import certificate_views, check_in_views, views
+from . import calendar_views, certificate_views, check_in_views, views
 
 app_name = "events"
 
@@ -9,6 +9,10 @@ urlpatterns = [
     # Before the event pages, so that "my-registrations" is never taken for an event's slug.
     path("my-registrations/", views.my_registrations, name="my_registrations"),
     path("my-registrations/<int:pk>/cancel/", views.cancel_my_registration, name="cancel_registration"),
+    path("my-registrations/<int:pk>/calendar.ics", calendar_views.download_registration_ics, name="registration_ics"),
+    path("my-registrations/calendar/renew/", calendar_views.renew_calendar_link, name="renew_calendar_link"),
+    # Before the event pages, like my-registrations; "feed.ics" is no slug, but a reader should not need to know.
+    path("feed.ics", calendar_views.public_feed, name="feed"),
     path("my-registrations/<int:pk>/certificate/", certificate_views.download_certificate, name="certificate"),
     path("<slug:slug>/", views.event_detail, name="detail"),
     path("<slug:slug>/register/", views.register, name="register"),

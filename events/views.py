@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from unidir_cb.models import OrganisationKind
 
-from . import selectors, services
+from . import calendar_views, selectors, services
 from .forms import EventFilterForm, ParticipantProfileForm, un_language_name
 from .models import Event, Participant, Registration
 
@@ -193,13 +193,22 @@ def my_registrations(request):
     for registration in registrations:
         registration.status_label = services.STATUS_LABELS[registration.status]
         registration.online_url = _online_link_for(registration, registration.event)
+        registration.has_calendar_file = (
+            registration.status in calendar_views.DOWNLOADABLE_STATUSES
+            and registration.event.status in selectors.PUBLIC_STATUSES
+        )
         registration.can_cancel = (
             registration.status in services.ACTIVE_STATUSES and registration.event.ends_at > timezone.now()
         )
+    participant = _participant_of(request)
     return render(
         request,
         "events/my_registrations.html",
-        {"registrations": registrations, "active_statuses": services.ACTIVE_STATUSES},
+        {
+            "registrations": registrations,
+            "active_statuses": services.ACTIVE_STATUSES,
+            "calendar_feed_url": calendar_views.personal_feed_url(request, participant) if participant else "",
+        },
     )
 
 

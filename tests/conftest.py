@@ -152,12 +152,16 @@ def broker_in_use(broker_url: str):
 
     saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
     app.conf.update(broker_url=broker_url, task_always_eager=False)
-    app._pool = None  # the producer pool was built for the previous URL
+    # The connection and producer pools were built for the previous URL (none, so amqp://localhost,
+    # once any earlier test ran a task eagerly).
+    app._pool = None
+    app.amqp._producer_pool = None
     try:
         yield app
     finally:
         app.conf.update(saved)
         app._pool = None
+        app.amqp._producer_pool = None
 
 
 @pytest.fixture

@@ -166,6 +166,8 @@ _default_email_url = {"production": "smtp://localhost:25", "demo": "consolemail:
 vars().update(env.email_url("EMAIL_URL", default=_default_email_url))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="UNIDIR Security and Technology <no-reply@unidir.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Links in emails and calendar files point here (no request to build them from in a Celery worker).
+SITE_URL = env.str("SITE_URL", default="https://cb.unidir.org" if IS_PRODUCTION else "http://127.0.0.1:8000")
 # Calendar invitations: UIDs end in this domain (never change it once invitations went out).
 CALENDAR_UID_DOMAIN = env.str("CALENDAR_UID_DOMAIN", default="cb.unidir.org")
 CALENDAR_ORGANIZER_EMAIL = env.str("CALENDAR_ORGANIZER_EMAIL", default="sectec@unidir.org")

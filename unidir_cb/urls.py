@@ -3,7 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from events import certificate_views, privacy_views
+from events import calendar_views, certificate_views, privacy_views
 from events import views as events_views
 
 from . import views
@@ -15,6 +15,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    # Outside the language prefix: a subscribed calendar keeps one address; it speaks the participant's language.
+    path("events/calendar/<slug:token>.ics", calendar_views.personal_feed, name="personal_calendar_feed"),
     path("reports/mapping/", include("programmes.urls")),
     path("reports/", include("unidir_cb.reporting.urls")),
     path("", include("donors.urls")),  # /dashboard/ and /api/funding/

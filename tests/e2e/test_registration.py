@@ -7,6 +7,7 @@ import re
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from icalendar import Calendar
 
 from events.models import Registration
 from tests.conftest import ARTIFACTS
@@ -89,6 +90,21 @@ def test_sign_up_verify_complete_the_profile_register_and_see_it_under_my_regist
     assert row.locator(".status").inner_text() == "Confirmed"
     assert row.locator(".online-link").get_attribute("href") == ONLINE_URL
     assert page.locator("script").count() == 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "my-registrations-with-calendar.png", full_page=True)
+
+    # The confirmation email carries the invitation; the same event downloads from My registrations.
+    confirmation = mail.outbox[-1]
+    assert confirmation.subject == "Registration confirmed: Norms workshop"
+    with page.expect_download() as download_info:
+        row.get_by_role("link", name="Add to calendar (.ics)").click()
+    download = download_info.value
+    assert download.suggested_filename == "norms-workshop.ics"
+    calendar = Calendar.from_ical(download.path().read_bytes())
+    [event] = calendar.walk("VEVENT")
+    assert str(event["summary"]) == "Norms workshop"
+    assert str(event["uid"]).startswith("event-") and str(event["status"]) == "CONFIRMED"
+    assert ONLINE_URL in str(event["description"])
 
 
 def test_a_waitlisted_person_is_confirmed_when_a_confirmed_participant_cancels(page):
@@ -102,6 +118,7 @@ def test_a_waitlisted_person_is_confirmed_when_a_confirmed_participant_cancels(p
     page.goto("/en/events/my-registrations/")
     assert page.locator("table.registrations .status").inner_text() == "On the waiting list"
     assert page.locator(".online-link").count() == 0
+    assert page.locator(".calendar-link").count() == 0, "no calendar file while waiting"
     log_out(page)
 
     log_in(page, "seated@example.org")
@@ -111,10 +128,20 @@ def test_a_waitlisted_person_is_confirmed_when_a_confirmed_participant_cancels(p
     assert page.locator("table.registrations .status").inner_text() == "Cancelled"
     log_out(page)
 
+    promotion = next(message for message in mail.outbox if message.to == ["waiting@example.org"])
+    assert promotion.subject == "A seat is yours: Table-top exercise"
+    assert ONLINE_URL in promotion.body
+
     log_in(page, "waiting@example.org")
     page.goto("/en/events/my-registrations/")
     assert page.locator("table.registrations .status").inner_text() == "Confirmed"
     assert page.locator(".online-link").get_attribute("href") == ONLINE_URL
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "promoted-from-the-waitlist.png", full_page=True)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Add to calendar (.ics)").click()
+    [event] = Calendar.from_ical(download_info.value.path().read_bytes()).walk("VEVENT")
+    assert str(event["summary"]) == "Table-top exercise"
 
 
 def test_the_arabic_event_page_mirrors_right_to_left(page):

@@ -1,0 +1,228 @@
+"""Emails to participants about their registrations and about changes to their events.
+
+Services call `notify_after_commit` (or `notify_confirmed_of_event_change`) inside their transaction;
+the Celery task is queued only once the transaction commits, so no email ever describes a change that
+was rolled back, and the worker reads the committed rows. The task calls `send_registration_email`,
+which renders the email in the participant's language (plain text and HTML) and attaches the
+calendar invitation (.ics) where the participant's calendar must change.
+
+The email describes the registration as it is when the worker sends it: if its status moved on in the
+meantime (a promotion followed at once by a cancellation, say), the stale email is not sent, because
+the later change queued its own.
+"""
+
+import logging
+from email.mime.text import MIMEText
+from enum import StrEnum
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy
+
+from . import calendar
+from .models import Event, Registration
+
+logger = logging.getLogger(__name__)
+Status = Registration.Status
+
+
+class EmailKind(StrEnum):
+    RECEIVED = "received"  # pending the organisers' approval
+    CONFIRMED = "confirmed"
+    WAITLISTED = "waitlisted"
+    PROMOTED = "promoted"  # confirmed from the waiting list when a seat freed
+    DECLINED = "declined"
+    CANCELLED = "cancelled"
+    EVENT_UPDATED = "event_updated"  # time, place or status changed: an updated invitation
+    EVENT_CANCELLED = "event_cancelled"
+
+
+SUBJECTS = {
+    EmailKind.RECEIVED: gettext_lazy("Registration received: %(event)s"),
+    EmailKind.CONFIRMED: gettext_lazy("Registration confirmed: %(event)s"),
+    EmailKind.WAITLISTED: gettext_lazy("Waiting list: %(event)s"),
+    EmailKind.PROMOTED: gettext_lazy("A seat is yours: %(event)s"),
+    EmailKind.DECLINED: gettext_lazy("Registration declined: %(event)s"),
+    EmailKind.CANCELLED: gettext_lazy("Registration cancelled: %(event)s"),
+    EmailKind.EVENT_UPDATED: gettext_lazy("Updated: %(event)s"),
+    EmailKind.EVENT_CANCELLED: gettext_lazy("Cancelled: %(event)s"),
+}
+
+LEADS = {
+    EmailKind.RECEIVED: gettext_lazy(
+        "We have received your registration for %(event)s. The organisers review each registration "
+        "and will write to you once they have decided."
+    ),
+    EmailKind.CONFIRMED: gettext_lazy("Your seat at %(event)s is confirmed. The calendar invitation is attached."),
+    EmailKind.WAITLISTED: gettext_lazy(
+        "%(event)s is full, so you are on the waiting list. Seats that free up go to the waiting list "
+        "in order of registration, and we will write to you at once if one is yours."
+    ),
+    EmailKind.PROMOTED: gettext_lazy(
+        "A seat has become free at %(event)s and it is yours: your registration is confirmed. "
+        "The calendar invitation is attached."
+    ),
+    EmailKind.DECLINED: gettext_lazy("We are sorry: the organisers could not accept your registration for %(event)s."),
+    EmailKind.CANCELLED: gettext_lazy(
+        "Your registration for %(event)s is cancelled. You can register again while registration is open."
+    ),
+    EmailKind.EVENT_UPDATED: gettext_lazy(
+        "The details of %(event)s have changed. The details below are up to date, and the attached "
+        "invitation updates your calendar."
+    ),
+    EmailKind.EVENT_CANCELLED: gettext_lazy(
+        "We are sorry: %(event)s has been cancelled. The attached file removes it from your calendar."
+    ),
+}
+
+# The registration status each email describes; an email whose registration has moved on is stale.
+EXPECTED_STATUS = {
+    EmailKind.RECEIVED: Status.PENDING,
+    EmailKind.CONFIRMED: Status.CONFIRMED,
+    EmailKind.WAITLISTED: Status.WAITLISTED,
+    EmailKind.PROMOTED: Status.CONFIRMED,
+    EmailKind.DECLINED: Status.DECLINED,
+    EmailKind.CANCELLED: Status.CANCELLED,
+    EmailKind.EVENT_UPDATED: Status.CONFIRMED,
+    EmailKind.EVENT_CANCELLED: Status.CONFIRMED,
+}
+
+# Emails that put the event in the participant's calendar or change it there.
+INVITATION_KINDS = (EmailKind.CONFIRMED, EmailKind.PROMOTED, EmailKind.EVENT_UPDATED, EmailKind.EVENT_CANCELLED)
+# A status whose email is about that registration's own change (used by the services' hooks).
+KIND_FOR_NEW_STATUS = {
+    Status.PENDING: EmailKind.RECEIVED,
+    Status.CONFIRMED: EmailKind.CONFIRMED,
+    Status.WAITLISTED: EmailKind.WAITLISTED,
+    Status.DECLINED: EmailKind.DECLINED,
+    Status.CANCELLED: EmailKind.CANCELLED,
+}
+
+
+def _queue(registration_id: int, kind: EmailKind, previous_status: str = "") -> None:
+    # Imported here because tasks.py imports this module.
+    from .tasks import send_registration_email_task
+
+    arguments = (registration_id, str(kind), previous_status)
+    if send_registration_email_task.app.conf.task_always_eager:
+        # Eager apply_async flips a process-wide Celery flag (denied_join_result) that concurrent
+        # threads (a threaded server, the concurrency tests) leave set by racing; apply() does the same
+        # work in this thread without it.
+        send_registration_email_task.apply(arguments)
+    else:
+        send_registration_email_task.delay(*arguments)
+
+
+def _queue_later(registration_id: int, kind: EmailKind, previous_status: str = ""):
+    # A named function rather than functools.partial: Django logs a failing robust callback by its __qualname__.
+    def queue_registration_email():
+        _queue(registration_id, kind, previous_status)
+
+    return queue_registration_email
+
+
+def notify_after_commit(registration: Registration, kind: EmailKind, previous_status: str = "") -> None:
+    """Queue the email once the surrounding transaction commits (at once outside a transaction).
+
+    robust=True: with eager Celery (the demo) a failing mail server must not turn a registration that
+    is already saved into an error page; the failure is logged."""
+    transaction.on_commit(_queue_later(registration.pk, kind, str(previous_status)), robust=True)
+
+
+def notify_confirmed_of_event_change(event: Event, kind: EmailKind) -> int:
+    """Queue an update (or a cancellation) for every confirmed participant of the event."""
+    registration_ids = list(event.registrations.filter(status=Status.CONFIRMED).values_list("pk", flat=True))
+    for registration_id in registration_ids:
+        transaction.on_commit(_queue_later(registration_id, kind), robust=True)
+    return len(registration_ids)
+
+
+def site_url(path: str) -> str:
+    return f"{settings.SITE_URL.rstrip('/')}{path}"
+
+
+def is_stale(registration: Registration, kind: EmailKind) -> bool:
+    """Whether the registration (or its event) has changed since the email was queued."""
+    if registration.status != EXPECTED_STATUS[kind]:
+        return True
+    event_status = registration.event.status
+    if kind == EmailKind.EVENT_CANCELLED:
+        return event_status != Event.Status.CANCELLED
+    if kind == EmailKind.EVENT_UPDATED:
+        return event_status != Event.Status.PUBLISHED
+    return False
+
+
+def online_url_for(registration: Registration) -> str:
+    """The online link goes to confirmed participants of a published event, and to nobody else."""
+    event = registration.event
+    if registration.status != Status.CONFIRMED or event.status != Event.Status.PUBLISHED:
+        return ""
+    return event.online_url
+
+
+def calendar_attachment(registration: Registration, kind: EmailKind, previous_status: str, event_url: str):
+    """The .ics to attach, or None: an invitation for a seat, a cancellation for a seat taken away."""
+    lost_a_seat = kind in (EmailKind.CANCELLED, EmailKind.DECLINED) and previous_status == Status.CONFIRMED
+    if kind not in INVITATION_KINDS and not lost_a_seat:
+        return None
+    return calendar.invitation_ics(registration, event_url)
+
+
+def build_registration_email(
+    registration: Registration, kind: EmailKind, previous_status: str = ""
+) -> EmailMultiAlternatives:
+    """The email, rendered in the participant's language, with its .ics attached when one is due."""
+    participant, event = registration.participant, registration.event
+    with translation.override(participant.language or settings.LANGUAGE_CODE):
+        event_url = site_url(reverse("events:detail", args=[event.slug]))
+        context = {
+            "kind": str(kind),
+            "participant": participant,
+            "event": event,
+            "lead": LEADS[kind] % {"event": event.title},
+            "online_url": online_url_for(registration),
+            "event_url": event_url,
+            "place": calendar.event_location(event),
+            "my_registrations_url": site_url(reverse("events:my_registrations")),
+            "language_code": translation.get_language(),
+            "language_bidi": translation.get_language_bidi(),
+        }
+        subject = " ".join(str(SUBJECTS[kind] % {"event": event.title}).split())
+        text = render_to_string("events/email/registration.txt", context)
+        html = render_to_string("events/email/registration.html", context)
+        ics = calendar_attachment(registration, kind, previous_status, event_url)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [participant.email])
+    message.attach_alternative(html, "text/html")
+    if ics is not None:
+        message.attach(_calendar_part(ics, f"{event.slug}.ics"))
+    return message
+
+
+def _calendar_part(ics: bytes, filename: str) -> MIMEText:
+    """A text/calendar part whose `method` parameter repeats the file's METHOD, as RFC 6047 asks and
+    as mail clients check before they offer to add, update or remove the event."""
+    method = "CANCEL" if b"METHOD:CANCEL" in ics else "REQUEST"
+    part = MIMEText(ics.decode(), "calendar", "utf-8")
+    part.set_param("method", method)
+    part.add_header("Content-Disposition", "attachment", filename=filename)
+    return part
+
+
+def send_registration_email(registration_id: int, kind: str, previous_status: str = "") -> bool:
+    """Send one email about one registration; returns False when there was nothing (left) to send.
+
+    Mail-server errors propagate, so that the Celery task retries them."""
+    kind = EmailKind(kind)
+    registration = Registration.objects.select_related("event", "participant").filter(pk=registration_id).first()
+    if registration is None or not registration.participant.email or registration.participant.anonymised_at:
+        return False
+    if is_stale(registration, kind):
+        logger.info("Not sending the stale %s email for registration %s", kind, registration_id)
+        return False
+    build_registration_email(registration, kind, previous_status).send()
+    return True
