@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from unidir_cb.reporting import registry
+from unidir_cb.reporting import selectors as report_selectors
 from unidir_cb.reporting import services as report_services
 from unidir_cb.reporting.models import ReportFile
 
@@ -120,12 +121,7 @@ def review_submission(request, exercise_pk, version=None):
 
 def _version_row(user, submission: MappingSubmission) -> dict:
     job = submission.report_job
-    # The job pages show people their own runs only (reporting.selectors.report_jobs_visible_to).
-    job_visible = (
-        job is not None
-        and user.has_perm(registry.RUN_REPORTS_PERMISSION)
-        and (user.is_superuser or job.requested_by_id == user.pk)
-    )
+    job_visible = job is not None and report_selectors.may_see_job(user, job)
     return {
         "submission": submission,
         "files": [
@@ -140,6 +136,9 @@ def _version_row(user, submission: MappingSubmission) -> dict:
 @require_POST
 @reviewers_only
 def approve_version(request, exercise_pk, version):
+    # Programme staff prepare the letter; approving what goes out is management's decision.
+    if not _may_run_report(request.user):
+        raise PermissionDenied
     submission = get_object_or_404(MappingSubmission, exercise_id=exercise_pk, version=version)
     try:
         services.approve_submission(submission, request.user)

@@ -28,7 +28,7 @@ def permissions_for(group_name: str):
     if group_name == MANAGEMENT:
         return domain.filter(
             Q(codename__startswith="view_") | Q(codename__in=["run_reports", "view_contribution_amounts"])
-        )
+        ) | Permission.objects.filter(content_type__app_label="reporting", codename="view_reportjob")
     raise ValueError(f"Unknown group {group_name!r}")
 
 

@@ -232,15 +232,19 @@ def test_render_starts_a_job_for_the_reviewed_version(client, manager, submissio
     assert MappingSubmission.objects.count() == 1
 
 
-def test_programme_staff_review_but_may_not_start_report_jobs(client, programme_staff, submission):
+def test_programme_staff_review_but_may_not_approve_or_start_report_jobs(client, programme_staff, submission):
     client.force_login(programme_staff)
 
     page = client.get(review_url(submission)).content.decode()
 
     assert "Compile a new version from the data" not in page
+    assert "Approve version 1" not in page
+    assert client.post(reverse("mapping:approve", args=[submission.exercise_id, 1])).status_code == 403
     assert client.post(reverse("mapping:compile", args=[submission.exercise_id])).status_code == 403
     assert client.post(reverse("mapping:render", args=[submission.exercise_id, 1])).status_code == 403
     assert not ReportJob.objects.exists()
+    submission.refresh_from_db()
+    assert submission.approved_by is None
 
 
 def test_someone_without_permission_gets_403_everywhere(client, submission):

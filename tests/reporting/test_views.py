@@ -4,6 +4,7 @@ runs, and a job page follows progress live (JavaScript) or by refreshing itself 
 import datetime
 
 import pytest
+from django.contrib.auth.models import Permission
 
 from tests.factories import ReportJobFactory, UserFactory
 from unidir_cb.reporting import services
@@ -131,11 +132,17 @@ def test_the_status_endpoint_reports_progress_then_files(client, sectec, manager
     ]
 
 
+def report_runner_outside_management():
+    user = UserFactory(is_staff=True, email="runner@unidir.example")
+    user.user_permissions.add(Permission.objects.get(codename="run_reports"))
+    return user
+
+
 def test_another_persons_reports_and_their_files_are_not_found(
-    client, sectec, manager, other_manager, django_capture_on_commit_callbacks
+    client, sectec, manager, django_capture_on_commit_callbacks
 ):
-    theirs = finished_report(other_manager, django_capture_on_commit_callbacks)
-    client.force_login(manager)
+    theirs = finished_report(manager, django_capture_on_commit_callbacks)
+    client.force_login(report_runner_outside_management())
 
     for url in job_urls(theirs):
         assert client.get(url).status_code == 404, url
@@ -149,6 +156,29 @@ def test_a_superuser_sees_and_downloads_everyones_reports(client, sectec, manage
 
     assert client.get(f"/reports/{job.pk}/files/xlsx/").status_code == 200
     assert "manager@unidir.example" in client.get("/reports/").content.decode()
+
+
+def test_management_see_each_others_runs_and_scheduled_ones(
+    client, sectec, manager, other_manager, django_capture_on_commit_callbacks
+):
+    theirs = finished_report(other_manager, django_capture_on_commit_callbacks)
+    scheduled = ReportJobFactory(requested_by=None, kind="activity_summary", status=Status.QUEUED)
+    client.force_login(manager)
+
+    assert client.get(f"/reports/{theirs.pk}/files/xlsx/").status_code == 200
+    listing = client.get("/reports/").content.decode()
+    assert f"/reports/{theirs.pk}/" in listing
+    assert f"/reports/{scheduled.pk}/" in listing
+
+
+def test_runs_of_a_kind_someone_may_not_run_stay_hidden_even_from_management(
+    client, fake_report, manager, other_manager, monkeypatch
+):
+    monkeypatch.setattr(fake_report, "required_permissions", ("programmes.run_reports", "auth.delete_user"))
+    theirs = ReportJobFactory(requested_by=other_manager, kind=fake_report.name, status=Status.QUEUED)
+    client.force_login(manager)
+
+    assert client.get(f"/reports/{theirs.pk}/").status_code == 404
 
 
 def test_files_of_a_job_that_has_not_succeeded_are_not_found(client, manager):

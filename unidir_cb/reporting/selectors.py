@@ -7,20 +7,38 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from events.models import Event, Registration
+from events.models import Event, Registration, took_part
 from programmes.models import InformationResource, Programme
 from publications.models import Publication
 
+from . import registry
 from .models import ReportFile, ReportJob
+
+SEE_EVERYONES_JOBS_PERMISSION = "reporting.view_reportjob"
 
 
 def report_jobs_visible_to(user) -> QuerySet[ReportJob]:
-    """People see the reports they ran; superusers see everyone's. Every page and download that
+    """People see the reports they ran. Management (who hold reporting.view_reportjob) also see
+    everyone's runs, scheduled ones included, of the kinds they may run themselves: a donor report
+    shows amounts, so it stays hidden from whoever may not see them. Every page and download that
     shows a job goes through here, so the rule lives in one place."""
     jobs = ReportJob.objects.all()
-    if not user.is_superuser:
-        jobs = jobs.filter(requested_by=user)
-    return jobs
+    if user.is_superuser:
+        return jobs
+    if user.has_perm(SEE_EVERYONES_JOBS_PERMISSION):
+        runnable = [kind.name for kind in registry.all_kinds() if kind.can_run(user)]
+        return jobs.filter(Q(requested_by=user) | Q(kind__in=runnable))
+    return jobs.filter(requested_by=user)
+
+
+def may_see_job(user, job: ReportJob) -> bool:
+    """report_jobs_visible_to for one job already in hand, without a query."""
+    if user.is_superuser or job.requested_by_id == user.pk:
+        return True
+    if not user.has_perm(SEE_EVERYONES_JOBS_PERMISSION):
+        return False
+    kind = registry.find_kind(job.kind)
+    return kind is not None and kind.can_run(user)
 
 
 def report_jobs_for_list(user) -> QuerySet[ReportJob]:
@@ -66,14 +84,6 @@ def programme_has_activity(programme: Programme, start, end) -> bool:
     return publications_in_period(programme, start, end).exists() or events_in_period(programme, start, end).exists()
 
 
-# Who took part: confirmed registrations, and anyone marked as attending whatever their status.
-TOOK_PART = Q(status=Registration.Status.CONFIRMED) | Q(attended=True)
-
-
-def _took_part_through(prefix: str) -> Q:
-    return Q(**{f"{prefix}status": Registration.Status.CONFIRMED}) | Q(**{f"{prefix}attended": True})
-
-
 @dataclass(frozen=True)
 class ActivitySummary:
     programme: Programme
@@ -114,14 +124,14 @@ def _count_by_label(labels) -> list[tuple[str, int]]:
 def activity_summary(programme: Programme, start: datetime.date, end: datetime.date) -> ActivitySummary:
     """Four queries whatever the amount of data."""
     publications = list(publications_in_period(programme, start, end).order_by("published_on", "title"))
-    took_part = _took_part_through("registrations__")
+    through_registrations = took_part("registrations__")
     events = list(
         events_in_period(programme, start, end)
         .annotate(
-            participant_count=Count("registrations__participant", filter=took_part, distinct=True),
+            participant_count=Count("registrations__participant", filter=through_registrations, distinct=True),
             country_count=Count(
                 "registrations__participant__country",
-                filter=took_part & ~Q(registrations__participant__country=""),
+                filter=through_registrations & ~Q(registrations__participant__country=""),
                 distinct=True,
             ),
         )
@@ -129,7 +139,7 @@ def activity_summary(programme: Programme, start: datetime.date, end: datetime.d
     )
     resources = list(resources_available_in_period(programme, start, end).order_by("name"))
     # Counted across all events at once: someone at three events is one participant.
-    reach = Registration.objects.filter(TOOK_PART, event__in=events_in_period(programme, start, end)).aggregate(
+    reach = Registration.objects.filter(took_part(), event__in=events_in_period(programme, start, end)).aggregate(
         participants=Count("participant", distinct=True),
         countries=Count("participant__country", filter=~Q(participant__country=""), distinct=True),
     )
