@@ -245,3 +245,10 @@ class Registration(TimeStampedModel):
 
     def __str__(self):
         return f"{self.participant} — {self.event.title}"
+
+
+def took_part(prefix: str = "") -> Q:
+    """The one rule every count of participants uses (reports, dashboard, mapping replies): a
+    confirmed registration, or attendance recorded by staff whatever the status (a walk-in).
+    `prefix` reaches registrations through a relation, e.g. "registrations__"."""
+    return Q(**{f"{prefix}status": Registration.Status.CONFIRMED}) | Q(**{f"{prefix}attended": True})

@@ -1,8 +1,7 @@
 """Read queries about reach: who took part in events, from which countries and organisations.
 
 Reports, dashboards and mapping replies count the same way: a person counts once however many of
-the events they took part in, and "took part" means a confirmed registration (attendance, where
-recorded, is reported separately)."""
+the events they took part in, and "took part" is events.models.took_part."""
 
 from collections import Counter
 from collections.abc import Iterable
@@ -13,13 +12,12 @@ from django.db.models import Count, QuerySet
 from unidir_cb.country_groupings import GroupingCounts, count_by_grouping
 from unidir_cb.models import OrganisationKind
 
-from .models import Participant, Registration
+from .models import Participant, Registration, took_part
 
 
 def participants_of(events: Iterable) -> QuerySet[Participant]:
-    return Participant.objects.filter(
-        registrations__event__in=list(events), registrations__status=Registration.Status.CONFIRMED
-    ).distinct()
+    # One filter() call, so that both conditions apply to the same registration.
+    return Participant.objects.filter(took_part("registrations__"), registrations__event__in=list(events)).distinct()
 
 
 def participants_by_grouping(events: Iterable) -> GroupingCounts:
@@ -56,9 +54,9 @@ class Reach:
 
 
 def reach_by_event(events: Iterable) -> dict[int, list[tuple[int, str, str, str]]]:
-    """event id -> (participant id, country, organisation kind, gender) of its confirmed
-    participants: one query for any number of events, to be folded with combined_reach()."""
-    rows = Registration.objects.filter(event__in=list(events), status=Registration.Status.CONFIRMED).values_list(
+    """event id -> (participant id, country, organisation kind, gender) of the people who took
+    part: one query for any number of events, to be folded with combined_reach()."""
+    rows = Registration.objects.filter(took_part(), event__in=list(events)).values_list(
         "event_id", "participant_id", "participant__country", "participant__organisation_kind", "participant__gender"
     )
     by_event: dict[int, list[tuple[int, str, str, str]]] = {}
