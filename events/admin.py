@@ -40,7 +40,9 @@ class RegistrationInline(admin.TabularInline):
     model = Registration
     extra = 0
     fields = ["participant", "status", "attended", "created_at"]
-    readonly_fields = ["participant", "created_at"]
+    # Status changes go through the actions on Registrations, which keep to capacity, promote the
+    # waitlist and tell the participant; an edited cell here would do none of that.
+    readonly_fields = ["participant", "status", "created_at"]
     can_delete = False
     show_change_link = True
 
@@ -182,7 +184,16 @@ class RegistrationAdmin(ImportExportAdminMixin, SimpleHistoryAdmin):
     search_fields = ["participant__last_name", "participant__first_name", "participant__email", "event__title"]
     date_hierarchy = "created_at"
     autocomplete_fields = ["event", "participant"]
-    readonly_fields = ["decided_at", "decided_by", "checked_in_at", "certificate_code", "certificate_issued_at"]
+    # Status is set by the actions (approve, waitlist, decline), never typed in: they keep to capacity,
+    # promote the waitlist and tell the participant. A registration added here starts as pending.
+    readonly_fields = [
+        "status",
+        "decided_at",
+        "decided_by",
+        "checked_in_at",
+        "certificate_code",
+        "certificate_issued_at",
+    ]
     actions = ["approve", "waitlist", "decline", "mark_attended", "mark_not_attended", "issue_certificates"]
 
     def get_confirm_form_initial(self, request, import_form):
