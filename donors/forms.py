@@ -99,11 +99,24 @@ class DashboardPeriodForm(forms.Form):
     end = forms.DateField(label=_("To"), widget=DateInput, required=False)
     currency = forms.ChoiceField(label=_("Currency"), choices=reporting_currencies, required=False)
 
+    @staticmethod
+    def default_period() -> tuple[datetime.date, datetime.date]:
+        today = timezone.localdate()
+        return datetime.date(today.year, 1, 1), datetime.date(today.year, 12, 31)
+
+    @classmethod
+    def with_defaults(cls, data) -> "DashboardPeriodForm":
+        """Bound to `data`, or to the default period so that the date fields show what is counted."""
+        if not data:
+            start, end = cls.default_period()
+            data = {"start": start.isoformat(), "end": end.isoformat()}
+        return cls(data)
+
     def clean(self):
         cleaned_data = super().clean()
-        today = timezone.localdate()
-        cleaned_data["start"] = cleaned_data.get("start") or datetime.date(today.year, 1, 1)
-        cleaned_data["end"] = cleaned_data.get("end") or datetime.date(today.year, 12, 31)
+        default_start, default_end = self.default_period()
+        cleaned_data["start"] = cleaned_data.get("start") or default_start
+        cleaned_data["end"] = cleaned_data.get("end") or default_end
         cleaned_data["currency"] = cleaned_data.get("currency") or BASE_CURRENCY
         check_period(self, cleaned_data)
         return cleaned_data

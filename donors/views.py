@@ -9,6 +9,8 @@ from decimal import Decimal
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -23,12 +25,11 @@ from .selectors import funding_overview
 
 FundingType = Contribution.FundingType
 COUNTRY_CHART_ROWS = 20
+RECENT_YEARS = 5
 
 
 def _period_form(request) -> tuple[DashboardPeriodForm, Programme | None]:
-    form = DashboardPeriodForm(request.GET or None)
-    if not form.is_bound:
-        form = DashboardPeriodForm({})
+    form = DashboardPeriodForm.with_defaults(request.GET)
     programme = None
     if form.is_valid():
         programme = form.cleaned_data.get("programme") or Programme.objects.order_by("name").first()
@@ -48,7 +49,27 @@ def dashboard(request):
             programme, values["start"], values["end"], values["currency"], with_amounts=context["may_see_amounts"]
         )
         context.update(figures=figures, **dashboard_rows(figures, may_see_amounts=context["may_see_amounts"]))
+        context["recent_years"] = recent_year_links(programme, values["currency"])
     return render(request, "donors/dashboard.html", context)
+
+
+def recent_year_links(programme: Programme, currency: str, count: int = RECENT_YEARS) -> list[tuple[int, str]]:
+    """(year, query string) for the last `count` calendar years: one click to a whole year."""
+    this_year = timezone.localdate().year
+    return [
+        (
+            year,
+            urlencode(
+                {
+                    "programme": programme.short_name,
+                    "start": f"{year}-01-01",
+                    "end": f"{year}-12-31",
+                    "currency": currency,
+                }
+            ),
+        )
+        for year in range(this_year, this_year - count, -1)
+    ]
 
 
 def dashboard_rows(figures, *, may_see_amounts: bool) -> dict:
