@@ -19,8 +19,9 @@ from django.db.models import Count, Prefetch, Q
 from donors.selectors import donors_by_funding_type
 from events.models import Event
 from events.reach import combined_reach, reach_by_event
-from publications.models import Publication, Translation
+from publications.models import Translation
 from unidir_cb.models import UNLanguage
+from unidir_cb.reporting.selectors import publications_in_period
 
 from .models import InformationResource, MappingExercise, Organisation
 
@@ -97,9 +98,7 @@ def duration_phrase(event: Event) -> str:
 
 def _research(exercise: MappingExercise, since: datetime.date) -> dict:
     programme = exercise.programme
-    publications = Publication.objects.filter(
-        programme=programme, is_published=True, published_on__gte=since, published_on__lte=exercise.period_end
-    ).exclude(kind=Publication.Kind.CHAPTER)
+    publications = publications_in_period(programme, since, exercise.period_end)
     count = publications.count()
     top_topics = list(
         publications.values("topics__name")

@@ -60,7 +60,11 @@ def period_bounds(start: datetime.date, end: datetime.date) -> tuple[datetime.da
 
 
 def publications_in_period(programme: Programme, start, end) -> QuerySet[Publication]:
-    return Publication.objects.filter(programme=programme, published_on__range=(start, end))
+    """Published outputs of the period. Chapters count with their edited volume, not on their own:
+    the mapping reply, the reports and the dashboard all count publications this way."""
+    return Publication.objects.filter(programme=programme, is_published=True, published_on__range=(start, end)).exclude(
+        kind=Publication.Kind.CHAPTER
+    )
 
 
 def events_in_period(programme: Programme, start, end) -> QuerySet[Event]:
