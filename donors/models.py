@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from djmoney.models.fields import MoneyField
 from simple_history.models import HistoricalRecords
@@ -13,11 +14,11 @@ from unidir_cb.models import TimeStampedModel
 
 class Donor(TimeStampedModel):
     class Kind(models.TextChoices):
-        MEMBER_STATE = "member_state", "Member State"
-        INTERGOVERNMENTAL = "intergovernmental", "Intergovernmental organisation"
-        PRIVATE_SECTOR = "private_sector", "Private sector"
-        FOUNDATION = "foundation", "Foundation"
-        UN_ENTITY = "un_entity", "UN entity"
+        MEMBER_STATE = "member_state", _("Member State")
+        INTERGOVERNMENTAL = "intergovernmental", _("Intergovernmental organisation")
+        PRIVATE_SECTOR = "private_sector", _("Private sector")
+        FOUNDATION = "foundation", _("Foundation")
+        UN_ENTITY = "un_entity", _("UN entity")
 
     name = models.CharField(max_length=200, unique=True, help_text='Without article: "Czech Republic".')
     name_takes_article = models.BooleanField(
@@ -46,13 +47,13 @@ class Donor(TimeStampedModel):
 
 class Contribution(TimeStampedModel):
     class FundingType(models.TextChoices):
-        CORE = "core", "Core programme funding"
-        ACTIVITY_SPECIFIC = "activity_specific", "Activity-specific"
+        CORE = "core", _("Core programme funding")
+        ACTIVITY_SPECIFIC = "activity_specific", _("Activity-specific")
 
     class Status(models.TextChoices):
-        PLEDGED = "pledged", "Pledged"
-        SIGNED = "signed", "Signed"
-        RECEIVED = "received", "Received"
+        PLEDGED = "pledged", _("Pledged")
+        SIGNED = "signed", _("Signed")
+        RECEIVED = "received", _("Received")
 
     donor = models.ForeignKey(Donor, on_delete=models.PROTECT, related_name="contributions")
     reference = models.CharField(max_length=100, unique=True, help_text="Agreement or grant reference.")

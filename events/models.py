@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
@@ -38,31 +39,31 @@ class EventSeries(TimeStampedModel):
 
 class Event(TimeStampedModel):
     class Kind(models.TextChoices):
-        CONFERENCE = "conference", "Conference"
-        SEMINAR = "seminar", "Seminar"
-        CLINIC = "clinic", "Clinic"
-        SUMMER_COURSE = "summer_course", "Summer course"
-        TRAINING_MODULE = "training_module", "Training module"
-        TABLE_TOP_EXERCISE = "table_top_exercise", "Table-top exercise"
-        SIMULATION = "simulation", "Scenario-based simulation"
-        DIALOGUE = "dialogue", "Dialogue"
-        BRIEFING = "briefing", "Briefing"
-        WORKSHOP = "workshop", "Workshop"
+        CONFERENCE = "conference", _("Conference")
+        SEMINAR = "seminar", _("Seminar")
+        CLINIC = "clinic", _("Clinic")
+        SUMMER_COURSE = "summer_course", _("Summer course")
+        TRAINING_MODULE = "training_module", _("Training module")
+        TABLE_TOP_EXERCISE = "table_top_exercise", _("Table-top exercise")
+        SIMULATION = "simulation", _("Scenario-based simulation")
+        DIALOGUE = "dialogue", _("Dialogue")
+        BRIEFING = "briefing", _("Briefing")
+        WORKSHOP = "workshop", _("Workshop")
 
     class Format(models.TextChoices):
-        IN_PERSON = "in_person", "In person"
-        ONLINE = "online", "Online"
-        HYBRID = "hybrid", "Hybrid"
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("Hybrid")
 
     class Admission(models.TextChoices):
-        OPEN = "open", "Open"
-        BY_APPROVAL = "by_approval", "By approval"
-        BY_INVITATION = "by_invitation", "By invitation"
+        OPEN = "open", _("Open")
+        BY_APPROVAL = "by_approval", _("By approval")
+        BY_INVITATION = "by_invitation", _("By invitation")
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        PUBLISHED = "published", "Published"
-        CANCELLED = "cancelled", "Cancelled"
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        CANCELLED = "cancelled", _("Cancelled")
 
     # Kinds that teach a skill: their attendees receive a certificate of attendance.
     CERTIFICATE_KINDS = (Kind.SUMMER_COURSE, Kind.TRAINING_MODULE, Kind.TABLE_TOP_EXERCISE, Kind.SIMULATION)
@@ -167,10 +168,10 @@ class AgendaItem(TimeStampedModel):
 
 class Participant(TimeStampedModel):
     class Gender(models.TextChoices):
-        FEMALE = "female", "Female"
-        MALE = "male", "Male"
-        OTHER = "other", "Other"
-        PREFER_NOT_TO_SAY = "prefer_not_to_say", "Prefer not to say"
+        FEMALE = "female", _("Female")
+        MALE = "male", _("Male")
+        OTHER = "other", _("Other")
+        PREFER_NOT_TO_SAY = "prefer_not_to_say", _("Prefer not to say")
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="participant"
@@ -211,11 +212,11 @@ class Participant(TimeStampedModel):
 
 class Registration(TimeStampedModel):
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending approval"
-        CONFIRMED = "confirmed", "Confirmed"
-        WAITLISTED = "waitlisted", "Waitlisted"
-        DECLINED = "declined", "Declined"
-        CANCELLED = "cancelled", "Cancelled"
+        PENDING = "pending", _("Pending approval")
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITLISTED = "waitlisted", _("Waitlisted")
+        DECLINED = "declined", _("Declined")
+        CANCELLED = "cancelled", _("Cancelled")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="registrations")

@@ -114,7 +114,7 @@ def _research(exercise: MappingExercise, since: datetime.date) -> dict:
     )
     translations = Translation.objects.filter(publication__in=publications).exclude(language=UNLanguage.ENGLISH)
     translated_publications = translations.values("publication").distinct().count()
-    languages = sorted({UNLanguage(code).label for code in translations.values_list("language", flat=True)})
+    languages = sorted({str(UNLanguage(code).label) for code in translations.values_list("language", flat=True)})
 
     summary = f"{programme.short_name} published {more_than(count)} publications since {since.year}"
     if top_topics:
@@ -270,7 +270,7 @@ def _resource_bullet(resource: InformationResource, organisation_name: str) -> s
     if resource.is_in_all_un_languages:
         languages = " in all UN official languages"
     elif len(resource.languages) > 1:
-        languages = " in " + join_names([UNLanguage(code).label for code in resource.languages])
+        languages = " in " + join_names([str(UNLanguage(code).label) for code in resource.languages])
     else:
         languages = ""
     return f"Development and maintenance of {organisation_name}’s {resource.name}{languages}."

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from programmes.models import Programme, Topic
 from unidir_cb.models import TimeStampedModel, UNLanguage
@@ -8,13 +9,13 @@ from unidir_cb.models import TimeStampedModel, UNLanguage
 
 class Publication(TimeStampedModel):
     class Kind(models.TextChoices):
-        RESEARCH_PAPER = "research_paper", "Research paper"
-        REPORT = "report", "Report"
-        BRIEF = "brief", "Brief"
-        EDITED_VOLUME = "edited_volume", "Edited volume"
-        CHAPTER = "chapter", "Chapter"
-        COMMENTARY = "commentary", "Commentary"
-        TOOL = "tool", "Tool"
+        RESEARCH_PAPER = "research_paper", _("Research paper")
+        REPORT = "report", _("Report")
+        BRIEF = "brief", _("Brief")
+        EDITED_VOLUME = "edited_volume", _("Edited volume")
+        CHAPTER = "chapter", _("Chapter")
+        COMMENTARY = "commentary", _("Commentary")
+        TOOL = "tool", _("Tool")
 
     title = models.CharField(max_length=500)
     subtitle = models.CharField(max_length=500, blank=True)
@@ -103,9 +104,9 @@ class Contributor(TimeStampedModel):
 
 class Authorship(TimeStampedModel):
     class Role(models.TextChoices):
-        AUTHOR = "author", "Author"
-        EDITOR = "editor", "Editor"
-        TRANSLATOR = "translator", "Translator"
+        AUTHOR = "author", _("Author")
+        EDITOR = "editor", _("Editor")
+        TRANSLATOR = "translator", _("Translator")
 
     publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="authorships")
     contributor = models.ForeignKey(Contributor, on_delete=models.PROTECT, related_name="authorships")

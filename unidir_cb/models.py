@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class TimeStampedModel(models.Model):
@@ -12,19 +13,19 @@ class TimeStampedModel(models.Model):
 class UNLanguage(models.TextChoices):
     """The six official languages of the United Nations (ISO 639-1 codes)."""
 
-    ARABIC = "ar", "Arabic"
-    CHINESE = "zh", "Chinese"
-    ENGLISH = "en", "English"
-    FRENCH = "fr", "French"
-    RUSSIAN = "ru", "Russian"
-    SPANISH = "es", "Spanish"
+    ARABIC = "ar", _("Arabic")
+    CHINESE = "zh", _("Chinese")
+    ENGLISH = "en", _("English")
+    FRENCH = "fr", _("French")
+    RUSSIAN = "ru", _("Russian")
+    SPANISH = "es", _("Spanish")
 
 
 class OrganisationKind(models.TextChoices):
-    UN_ENTITY = "un_entity", "UN entity"
-    REGIONAL_ORGANISATION = "regional_organisation", "Regional organisation"
-    INTERGOVERNMENTAL = "intergovernmental", "Other intergovernmental organisation"
-    GOVERNMENT = "government", "Government"
-    CIVIL_SOCIETY = "civil_society", "Civil society"
-    ACADEMIA = "academia", "Academia"
-    PRIVATE_SECTOR = "private_sector", "Private sector"
+    UN_ENTITY = "un_entity", _("UN entity")
+    REGIONAL_ORGANISATION = "regional_organisation", _("Regional organisation")
+    INTERGOVERNMENTAL = "intergovernmental", _("Other intergovernmental organisation")
+    GOVERNMENT = "government", _("Government")
+    CIVIL_SOCIETY = "civil_society", _("Civil society")
+    ACADEMIA = "academia", _("Academia")
+    PRIVATE_SECTOR = "private_sector", _("Private sector")
