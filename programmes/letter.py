@@ -17,12 +17,12 @@ from django.utils.formats import date_format
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 
+from unidir_cb.reporting.registry import DOCUMENT_LANGUAGE
 from unidir_cb.reporting.rendering import DocxBuilder, html_to_pdf
 
 from .mapping import LetterBlock, group_blocks, letter_blocks
 from .models import MappingSubmission
 
-DOCUMENT_LANGUAGE = "en"
 ORGANISATION = "United Nations Institute for Disarmament Research"
 MARGIN_CM = 2.5
 

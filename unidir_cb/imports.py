@@ -38,7 +38,8 @@ from import_export.fields import Field
 from import_export.formats import base_formats
 from import_export.forms import ImportForm
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+from .spreadsheets import escape_formula, unescape_formula
+
 LIST_SEPARATOR = ";"
 
 
@@ -47,19 +48,6 @@ class ImportFileError(Exception):
 
 
 # --- Formula escaping -------------------------------------------------------------------------
-
-
-def escape_formula(value):
-    """Spreadsheets run a cell that starts with = + - @ as a formula; an apostrophe makes it text."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
-
-
-def unescape_formula(value):
-    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1] in FORMULA_TRIGGERS:
-        return value[1:]
-    return value
 
 
 def escape_dataset(dataset: tablib.Dataset) -> None:

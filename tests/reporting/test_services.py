@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 from django.db import OperationalError
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from events.models import Event
 from tests.factories import ReportJobFactory
 from unidir_cb.reporting import services, tasks
 from unidir_cb.reporting.models import ReportFile, ReportJob
@@ -45,6 +46,21 @@ def test_a_job_records_its_progress_then_stores_its_files_and_succeeds(fake_repo
     stored = job.files.get()
     assert (stored.format, stored.filename, stored.size) == ("pdf", "figures.pdf", 16)
     assert stored.file.read() == b"%PDF-1.7 figures"
+
+
+def test_a_report_is_written_in_english_whatever_language_its_requester_browses_in(fake_report, manager):
+    def build(job, progress):
+        label = str(Event.Kind.TABLE_TOP_EXERCISE.label)
+        return [ReportOutput(ReportFile.Format.HTML, "kinds.html", label.encode())]
+
+    fake_report.build_steps = build
+    job = start_fake(manager)
+
+    with translation.override("fr"):  # eager Celery builds inside the French request
+        assert str(Event.Kind.TABLE_TOP_EXERCISE.label) != "Table-top exercise"
+        job = services.run_report_job(job.pk, attempt=1)
+
+    assert job.files.get().file.read() == b"Table-top exercise"
 
 
 def test_a_build_error_fails_the_job_with_its_message_as_written(fake_report, manager):

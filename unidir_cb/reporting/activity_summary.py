@@ -9,11 +9,9 @@ from django.utils.text import slugify
 from programmes.models import ActivityCategory, Programme
 
 from .models import ReportFile
-from .registry import ProgressCallback, ReportOutput
+from .registry import DOCUMENT_LANGUAGE, ProgressCallback, ReportOutput
 from .rendering import XlsxSheet, bar_chart_png, html_to_pdf, png_data_uri, xlsx_workbook
 from .selectors import ActivitySummary, activity_summary
-
-DOCUMENT_LANGUAGE = "en"
 
 
 def build_activity_summary(

@@ -26,6 +26,9 @@ from django.core.exceptions import ImproperlyConfigured
 from .forms import ReportParametersForm
 
 RUN_REPORTS_PERMISSION = "programmes.run_reports"
+# Reports are written in English, the programme's working language, whatever language the person who
+# started one browses in: with eager Celery (the demo) a build runs inside their request.
+DOCUMENT_LANGUAGE = "en"
 
 # progress(percent, message): records how far the build got and keeps the job's heartbeat fresh.
 ProgressCallback = Callable[[int, str], None]

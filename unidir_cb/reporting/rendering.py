@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import matplotlib
+from django.utils.functional import Promise
 from docx import Document
 from docx.enum.section import WD_ORIENTATION
 from docx.enum.text import WD_BREAK
@@ -28,6 +29,8 @@ from openpyxl.utils import get_column_letter
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
+
+from unidir_cb.spreadsheets import escape_formula
 
 # WeasyPrint logs each rendering step at INFO; worker logs need only its warnings (missing images...).
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -210,15 +213,12 @@ class XlsxSheet:
     rows: list[Sequence] = field(default_factory=list)
 
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
 def spreadsheet_value(value):
-    """Text that a spreadsheet would run as a formula ("=HYPERLINK(...)" in an event title) is kept
-    as text; numbers, dates and booleans keep their type."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+    """Numbers, dates and booleans keep their type; translatable labels become text; text that a
+    spreadsheet would run as a formula stays text."""
+    if isinstance(value, Promise):
+        value = str(value)
+    return escape_formula(value)
 
 
 def xlsx_workbook(sheets: Sequence[XlsxSheet]) -> bytes:

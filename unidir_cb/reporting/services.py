@@ -22,7 +22,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from kombu.exceptions import OperationalError as BrokerOperationalError
 
 from . import registry
@@ -126,7 +126,7 @@ def run_report_job(
         return None
     progress = JobProgress(job_id, attempt, on_progress)
     try:
-        with Heartbeat(job_id, attempt):
+        with Heartbeat(job_id, attempt), translation.override(registry.DOCUMENT_LANGUAGE):
             job = ReportJob.objects.get(pk=job_id)
             outputs = registry.get_kind(job.kind).build(job, progress)
         save_outputs_and_succeed(job_id, attempt, outputs)
