@@ -159,5 +159,7 @@ def registrations_of_user(user) -> QuerySet:
     )
 
 
-def upcoming_events(limit: int = 3) -> QuerySet:
-    return with_confirmed_count(published_events().filter(ends_at__gte=timezone.now())).order_by("starts_at")[:limit]
+def upcoming_events(limit: int) -> QuerySet:
+    """The next published events, soonest first, ready for event cards (two queries)."""
+    events = published_events().filter(ends_at__gte=timezone.now()).order_by("starts_at", "pk")
+    return with_confirmed_count(events).select_related("series").prefetch_related("topics")[:limit]

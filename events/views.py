@@ -26,6 +26,7 @@ from .forms import EventFilterForm, ParticipantProfileForm, un_language_name
 from .models import Event, Participant, Registration
 
 EVENTS_PER_PAGE = 20
+HOME_UPCOMING_EVENTS = 3
 # Registration attempts allowed per signed-in person per minute; more is a script, not a person.
 DEFAULT_REGISTRATION_RATE_LIMIT = 20
 
@@ -63,6 +64,14 @@ def _event_url(event: Event, invitation: str = "") -> str:
 
 
 @require_GET
+def home(request):
+    upcoming = list(selectors.upcoming_events(HOME_UPCOMING_EVENTS))
+    for event in upcoming:
+        event.seats_left = selectors.seats_left_of(event)
+    return render(request, "home.html", {"upcoming_events": upcoming, "show_seats": True})
+
+
+@require_GET
 def event_list(request):
     options = selectors.filter_options()
     form = EventFilterForm(request.GET or None, options=options)
@@ -85,6 +94,8 @@ def event_list(request):
             "events": list(page),
             "page_query": kept.urlencode(),
             "tab_query": tab_query.urlencode(),
+            # Seats matter only for what can still be joined.
+            "show_seats": filters.when != "past",
         },
     )
 

@@ -1,7 +1,6 @@
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from django.views.generic import TemplateView
 
 from .health import is_healthy, service_statuses
 
@@ -12,7 +11,3 @@ def healthz(request):
     statuses = service_statuses()
     healthy = is_healthy(statuses)
     return JsonResponse({"status": "ok" if healthy else "unavailable", **statuses}, status=200 if healthy else 503)
-
-
-class HomeView(TemplateView):
-    template_name = "home.html"
