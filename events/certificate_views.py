@@ -5,12 +5,13 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+
+from unidir_cb.ratelimit import client_address, limit_exceeded
 
 from . import certificates
 from .models import Registration
@@ -46,23 +47,10 @@ def download_certificate(request, pk):
     return response
 
 
-def _client_address(request) -> str:
-    # REMOTE_ADDR is the proxy's address behind a proxy; the limit then applies to all clients together,
-    # which errs on the side of fewer look-ups.
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def _verify_rate_limit_exceeded(request) -> bool:
-    """A fixed one-minute window per client address, counted in the shared cache."""
+    """Per client address, one-minute window."""
     limit = getattr(settings, "CERTIFICATE_VERIFY_RATE_LIMIT", DEFAULT_CERTIFICATE_VERIFY_RATE_LIMIT)
-    key = f"events:certificate-verify:{_client_address(request)}"
-    cache.add(key, 0, timeout=60)
-    try:
-        attempts = cache.incr(key)
-    except ValueError:  # the window expired between add and incr
-        cache.set(key, 1, timeout=60)
-        attempts = 1
-    return attempts > limit
+    return limit_exceeded(f"events:certificate-verify:{client_address(request)}", limit, window_seconds=60)
 
 
 @require_GET

@@ -6,13 +6,14 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
+
+from unidir_cb.ratelimit import limit_exceeded
 
 from . import privacy
 from .certificate_views import verify_url_for
@@ -26,14 +27,9 @@ DELETE_ATTEMPTS_WINDOW_SECONDS = 15 * 60
 
 
 def _deletion_attempts_exceeded(user) -> bool:
-    key = f"events:account-deletion-attempts:{user.pk}"
-    cache.add(key, 0, timeout=DELETE_ATTEMPTS_WINDOW_SECONDS)
-    try:
-        attempts = cache.incr(key)
-    except ValueError:  # the window expired between add and incr
-        cache.set(key, 1, timeout=DELETE_ATTEMPTS_WINDOW_SECONDS)
-        attempts = 1
-    return attempts > DELETE_ATTEMPTS_LIMIT
+    return limit_exceeded(
+        f"events:account-deletion-attempts:{user.pk}", DELETE_ATTEMPTS_LIMIT, DELETE_ATTEMPTS_WINDOW_SECONDS
+    )
 
 
 @login_required

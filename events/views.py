@@ -9,7 +9,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from unidir_cb.models import OrganisationKind
+from unidir_cb.ratelimit import limit_exceeded
 
 from . import calendar_views, selectors, services
 from .forms import EventFilterForm, ParticipantProfileForm, un_language_name
@@ -32,16 +32,9 @@ DEFAULT_REGISTRATION_RATE_LIMIT = 20
 
 
 def _registration_rate_limit_exceeded(user) -> bool:
-    """A fixed one-minute window per user, counted in the cache (shared by all web processes)."""
+    """Per signed-in person, one-minute window."""
     limit = getattr(settings, "EVENT_REGISTRATION_RATE_LIMIT", DEFAULT_REGISTRATION_RATE_LIMIT)
-    key = f"events:registration-attempts:{user.pk}"
-    cache.add(key, 0, timeout=60)
-    try:
-        attempts = cache.incr(key)
-    except ValueError:  # the window expired between add and incr
-        cache.set(key, 1, timeout=60)
-        attempts = 1
-    return attempts > limit
+    return limit_exceeded(f"events:registration-attempts:{user.pk}", limit, window_seconds=60)
 
 
 def _too_many_requests(request):

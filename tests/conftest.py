@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import redis
+from django.core.cache import cache
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
@@ -47,6 +48,14 @@ def redis_answers(url: str) -> bool:
         return redis.Redis.from_url(url, socket_timeout=1).ping()
     except redis.RedisError:
         return False
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate limits (allauth's and ours) count in the cache: every test starts with none used."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(scope="session")

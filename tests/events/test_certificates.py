@@ -7,7 +7,6 @@ import subprocess
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
@@ -22,13 +21,6 @@ Status = Registration.Status
 MY_REGISTRATIONS = "/en/events/my-registrations/"
 VERIFY = "/en/certificates/verify/"
 CODE_PATTERN = re.compile(r"^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$")
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def past_event(**fields):

@@ -5,7 +5,6 @@ import datetime
 import zoneinfo
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from icalendar import Calendar
 
@@ -20,13 +19,6 @@ GENEVA = zoneinfo.ZoneInfo("Europe/Zurich")
 FEED = "/en/events/feed.ics"
 MY_REGISTRATIONS = "/en/events/my-registrations/"
 ONLINE_URL = "https://meet.example.org/j/secret-room"
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def parsed(response):

@@ -2,7 +2,6 @@
 changes anyone else's, every change needs a CSRF token, and the online link reaches the confirmed only."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -16,13 +15,6 @@ pytestmark = pytest.mark.django_db
 Status = Registration.Status
 MY_REGISTRATIONS = "/en/events/my-registrations/"
 ONLINE_URL = "https://meet.example.org/j/secret-room"
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

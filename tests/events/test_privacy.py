@@ -7,7 +7,6 @@ import json
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
@@ -21,13 +20,6 @@ pytestmark = pytest.mark.django_db
 Status = Registration.Status
 MY_DATA = "/en/accounts/my-data/"
 DELETE = "/en/accounts/delete/"
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.core.cache import cache
 
 from events.models import Participant, Registration
 from tests.events.participants import PASSWORD, participant_with_account, verified_user
@@ -26,14 +25,6 @@ PROFILE = {
     "gender": "prefer_not_to_say",
     "consent": "on",
 }
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """allauth limits confirmation emails per address in the cache; other tests sign up the same people."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def sign_up_and_verify(client, email):
