@@ -489,28 +489,26 @@ def _largest_first(counts: dict[str, int]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
+def publications_table(title: str, output: ProgrammeOutput) -> Table:
+    return Table(
+        title,
+        ["Date", "Title", "Kind", "Translations"],
+        [
+            [
+                publication.published_on,
+                publication.full_title,
+                publication.get_kind_display(),
+                output.translation_languages(publication),
+            ]
+            for publication in output.publications
+        ],
+    )
+
+
 def add_publications_and_resources(document: ReportDocument, output: ProgrammeOutput, prefix: str) -> None:
     document.add(Heading("Publications (research)", level=2))
     if output.publications:
-        document.add(
-            Table(
-                f"{prefix} publications",
-                ["Date", "Title", "Kind", "Translations"],
-                [
-                    [
-                        publication.published_on,
-                        publication.full_title,
-                        publication.get_kind_display(),
-                        ", ".join(
-                            translation.get_language_display()
-                            for translation in output.translations
-                            if translation.publication_id == publication.pk
-                        ),
-                    ]
-                    for publication in output.publications
-                ],
-            )
-        )
+        document.add(publications_table(f"{prefix} publications", output))
     else:
         document.add(Paragraph("No publications in the period."))
     if output.translations:

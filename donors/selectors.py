@@ -151,6 +151,14 @@ class ProgrammeOutput:
     def is_empty(self) -> bool:
         return not (self.events or self.publications or self.resources)
 
+    def translation_languages(self, publication: Publication) -> str:
+        """The languages `publication` was translated into in this output, e.g. "Arabic, French"."""
+        return ", ".join(
+            translation.get_language_display()
+            for translation in self.translations
+            if translation.publication_id == publication.pk
+        )
+
     @property
     def years(self) -> list[int]:
         return list(range(self.start.year, self.end.year + 1))

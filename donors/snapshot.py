@@ -13,7 +13,7 @@ from unidir_cb.reporting.registry import ProgressCallback, ReportBuildError, Rep
 from . import charts
 from .dashboard import DashboardFigures, dashboard_figures, month_end
 from .documents import Chart, Heading, Paragraph, ReportDocument, Table, to_pdf, to_xlsx
-from .reports import CONVERSION_NOTE, long_date
+from .reports import CONVERSION_NOTE, long_date, publications_table
 
 
 def build_management_snapshot(
@@ -169,25 +169,7 @@ def snapshot_document(of_month: DashboardFigures, year_to_date: DashboardFigures
     document.add(Heading("Publications and translations, year to date"))
     output = year_to_date.output
     if output.publications:
-        document.add(
-            Table(
-                "Publications",
-                ["Date", "Title", "Kind", "Translations"],
-                [
-                    [
-                        publication.published_on,
-                        publication.full_title,
-                        publication.get_kind_display(),
-                        ", ".join(
-                            translation.get_language_display()
-                            for translation in output.translations
-                            if translation.publication_id == publication.pk
-                        ),
-                    ]
-                    for publication in output.publications
-                ],
-            )
-        )
+        document.add(publications_table("Publications", output))
     else:
         document.add(Paragraph("No publications in the year to date."))
     return document

@@ -112,11 +112,8 @@ def dashboard_rows(figures, *, may_see_amounts: bool) -> dict:
         }
         for year in figures.years
     ]
-    languages_by_publication: dict[int, list[str]] = {}
-    for translation in output.translations:
-        languages_by_publication.setdefault(translation.publication_id, []).append(translation.get_language_display())
     publication_rows = [
-        {"publication": publication, "languages": ", ".join(languages_by_publication.get(publication.pk, []))}
+        {"publication": publication, "languages": output.translation_languages(publication)}
         for publication in output.publications
     ]
     largest = max((row.participants for row in figures.countries), default=0)

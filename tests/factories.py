@@ -15,6 +15,9 @@ from publications.models import Authorship, Contributor, Publication, Translatio
 from unidir_cb.models import OrganisationKind
 from unidir_cb.reporting.models import ReportJob
 
+# Every user the factory makes can sign in with this password.
+STAFF_PASSWORD = "a-Str0ng-passphrase"
+
 
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -23,7 +26,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     email = factory.Sequence(lambda number: f"user{number}@example.org")
     username = factory.SelfAttribute("email")
-    password = factory.django.Password("a-Str0ng-passphrase")
+    password = factory.django.Password(STAFF_PASSWORD)
 
 
 class ProgrammeFactory(factory.django.DjangoModelFactory):

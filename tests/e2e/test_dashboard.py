@@ -5,27 +5,14 @@ left in test-artifacts/ for people to look at."""
 from io import StringIO
 
 import pytest
-from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests.conftest import ARTIFACTS
-from tests.factories import UserFactory
-from unidir_cb.permissions import MANAGEMENT
+from tests.e2e.staff import log_in
 from unidir_cb.reporting.selectors import activity_summary
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "a-Str0ng-passphrase"
-
-
-@pytest.fixture
-def manager():
-    user = UserFactory(email="manager@unidir.example", is_staff=True)
-    user.groups.add(Group.objects.get(name=MANAGEMENT))
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
 
 
 @pytest.fixture
@@ -34,14 +21,6 @@ def demo():
     from programmes.models import Programme
 
     return Programme.objects.get(short_name="SecTec")
-
-
-def log_in(page, user):
-    page.goto("/en/accounts/login/")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/en/")
 
 
 def test_a_manager_reads_the_dashboard_for_2022_2023_and_follows_a_figure_to_the_admin(page, manager, demo):

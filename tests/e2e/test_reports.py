@@ -7,13 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
-from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from tests.conftest import ARTIFACTS
+from tests.e2e.staff import log_in
 from tests.factories import (
     EventFactory,
     InformationResourceFactory,
@@ -21,23 +20,10 @@ from tests.factories import (
     ProgrammeFactory,
     PublicationFactory,
     RegistrationFactory,
-    UserFactory,
 )
-from unidir_cb.permissions import MANAGEMENT
 from unidir_cb.reporting.models import ReportJob
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "a-Str0ng-passphrase"
-
-
-@pytest.fixture
-def manager(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    user = UserFactory(email="manager@unidir.example", is_staff=True)
-    user.groups.add(Group.objects.get(name=MANAGEMENT))
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
 
 
 @pytest.fixture
@@ -64,14 +50,6 @@ def start_worker(celery_worker_process):
     app.amqp._producer_pool = None
     yield celery_worker_process
     app.amqp._producer_pool = None
-
-
-def log_in(page, user):
-    page.goto("/en/accounts/login/")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_url("**/en/")
 
 
 def start_activity_summary(page):

@@ -1,0 +1,18 @@
+"""Browser tests: a manager who signs in through the public login page."""
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+
+from tests.factories import UserFactory
+from unidir_cb.permissions import MANAGEMENT
+
+
+@pytest.fixture
+def manager(settings, tmp_path):
+    """A member of Management with a verified address; report files go to a temporary folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    user = UserFactory(email="manager@unidir.example", is_staff=True)
+    user.groups.add(Group.objects.get(name=MANAGEMENT))
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
