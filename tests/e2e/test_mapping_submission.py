@@ -42,16 +42,6 @@ def exercise():
     return MappingExerciseFactory(programme=programme, reference=REFERENCE)
 
 
-@pytest.fixture
-def start_worker(celery_worker_process):
-    """See tests/e2e/test_reports.py: send through Redis even after earlier tests ran tasks eagerly."""
-    from unidir_cb.celery import app
-
-    app.amqp._producer_pool = None
-    yield celery_worker_process
-    app.amqp._producer_pool = None
-
-
 def open_review_page(page):
     page.get_by_role("link", name="Reports").click()
     page.get_by_role("link", name="Review mapping submissions").click()
@@ -97,11 +87,11 @@ def test_a_manager_compiles_the_reply_downloads_both_files_and_approves_it(page,
 
 @pytest.mark.worker
 def test_the_job_page_follows_the_worker_compiling_the_reply_to_100_percent(
-    page, manager, exercise, start_worker, monkeypatch, tmp_path
+    page, manager, exercise, celery_worker_process, monkeypatch, tmp_path
 ):
     monkeypatch.setenv("REPORT_STEP_DELAY_SECONDS", "0.5")
     monkeypatch.setenv("MEDIA_ROOT", str(tmp_path / "media"))
-    start_worker()
+    celery_worker_process()
     log_in(page, manager)
     open_review_page(page)
     page.get_by_role("button", name="Compile a new version from the data").click()

@@ -38,20 +38,6 @@ def sectec():
     return programme
 
 
-@pytest.fixture
-def start_worker(celery_worker_process):
-    """celery_worker_process, sending through Redis even after earlier tests ran tasks eagerly.
-
-    Celery's eager path acquires a producer, which caches a producer pool for the broker URL of the
-    time (none, so amqp://localhost); tests/conftest.py's broker_in_use resets app._pool but not that
-    cache, so without this the page's task would go nowhere."""
-    from unidir_cb.celery import app
-
-    app.amqp._producer_pool = None
-    yield celery_worker_process
-    app.amqp._producer_pool = None
-
-
 def start_activity_summary(page):
     page.get_by_role("link", name="Reports").click()
     page.get_by_role("link", name="Start Activity summary").click()
@@ -89,11 +75,11 @@ def test_a_manager_runs_an_activity_summary_and_downloads_the_pdf_and_the_spread
 
 @pytest.mark.worker
 def test_the_job_page_follows_a_worker_to_100_percent_without_reloading(
-    page, manager, sectec, start_worker, monkeypatch, tmp_path
+    page, manager, sectec, celery_worker_process, monkeypatch, tmp_path
 ):
     monkeypatch.setenv("REPORT_STEP_DELAY_SECONDS", "1")
     monkeypatch.setenv("MEDIA_ROOT", str(tmp_path / "media"))
-    start_worker()
+    celery_worker_process()
     log_in(page, manager)
     start_activity_summary(page)
     page.evaluate("window.sameDocument = true")  # lost if the page reloads

@@ -14,17 +14,6 @@ pytestmark = pytest.mark.worker
 
 
 @pytest.fixture
-def start_worker(celery_worker_process):
-    """celery_worker_process, sending through Redis even after earlier tests ran tasks eagerly
-    (see tests/reporting/test_worker.py: the eager path caches a producer pool for no broker)."""
-    from unidir_cb.celery import app
-
-    app.amqp._producer_pool = None
-    yield celery_worker_process
-    app.amqp._producer_pool = None
-
-
-@pytest.fixture
 def worker_mail_folder(tmp_path, monkeypatch):
     """Workers read EMAIL_URL at start-up: the file backend lets this process read what they sent."""
     folder = tmp_path / "sent-mail"
@@ -53,8 +42,8 @@ def wait_for_messages(folder, count, worker, timeout=30):
     pytest.fail(f"the worker sent no email within {timeout}s:\n{worker.log()}")
 
 
-def test_a_confirmation_is_sent_by_a_real_worker_after_the_commit(start_worker, worker_mail_folder):
-    worker = start_worker()
+def test_a_confirmation_is_sent_by_a_real_worker_after_the_commit(celery_worker_process, worker_mail_folder):
+    worker = celery_worker_process()
     event = EventFactory(title="Norms workshop", slug="norms-workshop", online_url="https://meet.example.org/j/x")
     amelie = ParticipantFactory(language="fr", first_name="Amélie", job_title="Counsellor")
 

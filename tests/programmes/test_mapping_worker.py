@@ -8,6 +8,7 @@ import pytest
 
 from programmes.models import MappingSubmission
 from tests.programmes.letter_text import docx_text
+from tests.reporting.polling import poll
 from unidir_cb.reporting import services
 from unidir_cb.reporting.models import ReportJob
 
@@ -15,17 +16,6 @@ pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
 Status = ReportJob.Status
 STALE_SECONDS = 3
-
-
-@pytest.fixture
-def start_worker(celery_worker_process):
-    """celery_worker_process, sending through Redis even after earlier tests ran tasks eagerly
-    (see tests/reporting/test_worker.py: Celery caches a producer pool for the eager broker URL)."""
-    from unidir_cb.celery import app
-
-    app.amqp._producer_pool = None
-    yield celery_worker_process
-    app.amqp._producer_pool = None
 
 
 @pytest.fixture
@@ -37,22 +27,10 @@ def slow_builds(monkeypatch, settings, rendered_files_in_a_temporary_folder):
     settings.REPORT_HEARTBEAT_STALE_SECONDS = STALE_SECONDS
 
 
-def poll(job, until, timeout, on_each=None):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        job.refresh_from_db()
-        if on_each:
-            on_each(job)
-        if until(job):
-            return job
-        time.sleep(0.1)
-    pytest.fail(f"report job #{job.pk} stayed {job.status} at {job.progress}% ({job.progress_message}): {job.error}")
-
-
 def test_a_worker_compiles_and_renders_the_submission_with_visible_progress(
-    start_worker, slow_builds, space_programme, manager
+    celery_worker_process, slow_builds, space_programme, manager
 ):
-    worker = start_worker()
+    worker = celery_worker_process()
     seen = []
 
     job = services.start_report_job("mapping_submission", {"exercise": space_programme.reference}, manager)
@@ -69,16 +47,16 @@ def test_a_worker_compiles_and_renders_the_submission_with_visible_progress(
 
 
 def test_a_job_whose_worker_died_after_compiling_is_finished_on_the_same_version(
-    start_worker, slow_builds, space_programme, manager
+    celery_worker_process, slow_builds, space_programme, manager
 ):
-    first_worker = start_worker()
+    first_worker = celery_worker_process()
     job = services.start_report_job("mapping_submission", {"exercise": space_programme.reference}, manager)
     poll(job, until=lambda job: job.status == Status.RUNNING and job.progress >= 50, timeout=90)
 
     first_worker.kill()
     compiled = MappingSubmission.objects.get()
     time.sleep(STALE_SECONDS + 1)
-    second_worker = start_worker()
+    second_worker = celery_worker_process()
     assert services.sweep_stale_jobs().requeued == [job.pk]
 
     poll(job, until=lambda job: job.is_finished, timeout=90)

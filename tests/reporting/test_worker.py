@@ -5,6 +5,7 @@ import time
 
 import pytest
 
+from tests.reporting.polling import poll
 from unidir_cb.reporting import services
 from unidir_cb.reporting.models import ReportJob
 
@@ -28,36 +29,10 @@ def slow_builds(monkeypatch, settings, report_files_in_a_temporary_folder):
     settings.REPORT_HEARTBEAT_STALE_SECONDS = STALE_SECONDS
 
 
-@pytest.fixture
-def start_worker(celery_worker_process):
-    """celery_worker_process, sending through Redis even after earlier tests ran tasks eagerly.
-
-    Celery's eager path acquires a producer, which caches a producer pool for the broker URL of the
-    time (none, so amqp://localhost); tests/conftest.py's broker_in_use resets app._pool but not that
-    cache, so without this the test's tasks would go nowhere."""
-    from unidir_cb.celery import app
-
-    app.amqp._producer_pool = None
-    yield celery_worker_process
-    app.amqp._producer_pool = None
-
-
-def poll(job, until, timeout, on_each=None):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        job.refresh_from_db()
-        if on_each:
-            on_each(job)
-        if until(job):
-            return job
-        time.sleep(0.1)
-    pytest.fail(f"report job #{job.pk} stayed {job.status} at {job.progress}% ({job.progress_message}): {job.error}")
-
-
 def test_progress_is_visible_in_the_database_while_a_worker_builds_the_report(
-    start_worker, slow_builds, sectec, manager
+    celery_worker_process, slow_builds, sectec, manager
 ):
-    worker = start_worker()
+    worker = celery_worker_process()
     seen = []
 
     job = services.start_report_job("activity_summary", SECTEC_2022_2023, requested_by=manager)
@@ -73,8 +48,10 @@ def test_progress_is_visible_in_the_database_while_a_worker_builds_the_report(
     assert sorted(job.files.values_list("format", flat=True)) == ["html", "pdf", "xlsx"]
 
 
-def test_a_report_whose_worker_is_killed_is_finished_by_another_worker(start_worker, slow_builds, sectec, manager):
-    first_worker = start_worker()
+def test_a_report_whose_worker_is_killed_is_finished_by_another_worker(
+    celery_worker_process, slow_builds, sectec, manager
+):
+    first_worker = celery_worker_process()
     job = services.start_report_job("activity_summary", SECTEC_2022_2023, requested_by=manager)
     poll(job, until=lambda job: job.status == Status.RUNNING and job.progress >= 30, timeout=60)
 
@@ -84,7 +61,7 @@ def test_a_report_whose_worker_is_killed_is_finished_by_another_worker(start_wor
     job.refresh_from_db()
     assert (job.status, job.progress) == (Status.RUNNING, killed_at_progress)  # nobody is building it any more
 
-    second_worker = start_worker()
+    second_worker = celery_worker_process()
     outcome = services.sweep_stale_jobs()
     assert outcome.requeued == [job.pk]
 
