@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programmes.models import Programme
-from unidir_cb.reporting.forms import DateInput, ReportParametersForm
+from unidir_cb.reporting.forms import DateInput, ReportParametersForm, check_period
 
 from .models import Donor, ExchangeRate
 from .money import BASE_CURRENCY
@@ -17,16 +17,6 @@ def reporting_currencies() -> list[tuple[str, str]]:
     """USD, and every currency with at least one stored rate (a report can only convert into those)."""
     stored = ExchangeRate.objects.order_by("currency").values_list("currency", flat=True).distinct()
     return [(code, code) for code in [BASE_CURRENCY, *(code for code in stored if code != BASE_CURRENCY)]]
-
-
-def check_period(form: forms.Form, cleaned_data: dict) -> None:
-    start, end = cleaned_data.get("start"), cleaned_data.get("end")
-    if start and end and end < start:
-        form.add_error(
-            "end",
-            _("The period ends (%(end)s) before it starts (%(start)s).")
-            % {"end": end.isoformat(), "start": start.isoformat()},
-        )
 
 
 class DonorReportForm(ReportParametersForm):

@@ -21,11 +21,15 @@ from .models import ReportJob
 
 def add_report_arguments(parser, kind: registry.ReportKind) -> None:
     for name, form_field in kind.form_class.base_fields.items():
+        # The page's default (e.g. USD as the reporting currency) is the command's default too.
+        default = form_field.initial if isinstance(form_field.initial, str) else None
+        described = [form_field.label or name, form_field.help_text, f"default: {default}" if default else ""]
         parser.add_argument(
             f"--{name.replace('_', '-')}",
             dest=name,
             metavar=name.upper(),
-            help=" — ".join(str(text) for text in (form_field.label or name, form_field.help_text) if text),
+            default=default,
+            help=" — ".join(str(text) for text in described if text),
         )
     parser.add_argument("--output", required=True, metavar="DIR", help="Folder to write the files into.")
 

@@ -26,6 +26,17 @@ class ReportParametersForm(forms.Form):
         return " ".join(sentences)
 
 
+def check_period(form: forms.Form, cleaned_data: dict) -> None:
+    """The period's end (included) is not before its start; the error goes on the end field."""
+    start, end = cleaned_data.get("start"), cleaned_data.get("end")
+    if start and end and end < start:
+        form.add_error(
+            "end",
+            _("The period ends (%(end)s) before it starts (%(start)s).")
+            % {"end": end.isoformat(), "start": start.isoformat()},
+        )
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -47,13 +58,7 @@ class ProgrammePeriodForm(ReportParametersForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        start, end = cleaned_data.get("start"), cleaned_data.get("end")
-        if start and end and end < start:
-            self.add_error(
-                "end",
-                _("The period ends (%(end)s) before it starts (%(start)s).")
-                % {"end": end.isoformat(), "start": start.isoformat()},
-            )
+        check_period(self, cleaned_data)
         return cleaned_data
 
     def to_parameters(self) -> dict:
