@@ -51,11 +51,22 @@ def measure(operation) -> tuple[float, int]:
 
 
 def benchmarks(exercise, client):
+    from django.db.models import Count
+
     from donors.selectors import funding_lines
+    from events.models import Event
     from programmes.mapping import compile_mapping_sections
 
-    def get(path):
-        return lambda: client.get(path, {"q": ""}, HTTP_HOST="testserver")
+    def get(path, **params):
+        def fetch():
+            response = client.get(path, params or {"q": ""}, HTTP_HOST="testserver")
+            # A refused or missing page would be fast and measure nothing.
+            assert response.status_code == 200, f"{path}: {response.status_code}"
+
+        return fetch
+
+    busiest_event = Event.objects.annotate(people=Count("registrations")).order_by("-people").first()
+    period = {"start": exercise.period_start.isoformat(), "end": exercise.period_end.isoformat()}
 
     return {
         "compile mapping sections": lambda: compile_mapping_sections(exercise),
@@ -66,6 +77,10 @@ def benchmarks(exercise, client):
         "admin: events changelist": get("/admin/events/event/"),
         "admin: publications changelist": get("/admin/publications/publication/"),
         "public: events list": get("/en/events/?when=past"),
+        "public: home page": get("/en/"),
+        "public: calendar feed": get("/en/events/feed.ics"),
+        "staff: check-in page": get(f"/en/events/{busiest_event.slug}/check-in/"),
+        "management: dashboard": get("/dashboard/", programme=exercise.programme.short_name, **period),
     }
 
 
