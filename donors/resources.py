@@ -66,6 +66,20 @@ class CurrencyWidget(TextWidget):
         return code
 
 
+CONTRIBUTION_HEAD_COLUMNS = ("donor", "reference", "funding_type", "status")
+CONTRIBUTION_TAIL_COLUMNS = (
+    "signed_on",
+    "received_on",
+    "covers_from",
+    "covers_until",
+    "programme",
+    "events",
+    "publications",
+    "information_resources",
+    "notes",
+)
+
+
 class ContributionWithoutAmountsResource(ImportResource):
     """A contribution per row, matched by its reference; no money columns."""
 
@@ -101,21 +115,7 @@ class ContributionWithoutAmountsResource(ImportResource):
 
     class Meta:
         model = Contribution
-        fields = (
-            "donor",
-            "reference",
-            "funding_type",
-            "status",
-            "signed_on",
-            "received_on",
-            "covers_from",
-            "covers_until",
-            "programme",
-            "events",
-            "publications",
-            "information_resources",
-            "notes",
-        )
+        fields = (*CONTRIBUTION_HEAD_COLUMNS, *CONTRIBUTION_TAIL_COLUMNS)
         import_id_fields = ("reference",)
 
     def filter_export(self, queryset, **kwargs):
@@ -136,23 +136,8 @@ class ContributionResource(ContributionWithoutAmountsResource):
 
     class Meta:
         model = Contribution
-        fields = (
-            "donor",
-            "reference",
-            "funding_type",
-            "status",
-            "amount",
-            "currency",
-            "signed_on",
-            "received_on",
-            "covers_from",
-            "covers_until",
-            "programme",
-            "events",
-            "publications",
-            "information_resources",
-            "notes",
-        )
+        # The amount columns sit where finance expects them, after the status.
+        fields = (*CONTRIBUTION_HEAD_COLUMNS, "amount", "currency", *CONTRIBUTION_TAIL_COLUMNS)
         import_id_fields = ("reference",)
 
     def dehydrate_amount(self, contribution):
