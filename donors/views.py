@@ -72,6 +72,21 @@ def recent_year_links(programme: Programme, currency: str, count: int = RECENT_Y
     ]
 
 
+def output_counts(events, reach, publications, translations) -> dict:
+    """Counts of events, people, countries, publications and translations, each with its admin list."""
+    return {
+        "events": len(events),
+        "events_url": admin_list_url("events.event", pks(events)),
+        "participants": reach.participants,
+        "participants_url": admin_list_url("events.participant", reach.participant_ids),
+        "countries": reach.countries,
+        "publications": len(publications),
+        "publications_url": admin_list_url("publications.publication", pks(publications)),
+        "translations": len(translations),
+        "translations_url": admin_list_url("publications.translation", pks(translations)),
+    }
+
+
 def dashboard_rows(figures, *, may_see_amounts: bool) -> dict:
     """What the template shows, each figure with the admin list of what it counts."""
     funding, output = figures.funding, figures.output
@@ -99,15 +114,7 @@ def dashboard_rows(figures, *, may_see_amounts: bool) -> dict:
     year_rows = [
         {
             "year": year.year,
-            "events": len(year.events),
-            "events_url": admin_list_url("events.event", pks(year.events)),
-            "participants": year.reach.participants,
-            "participants_url": admin_list_url("events.participant", year.reach.participant_ids),
-            "countries": year.reach.countries,
-            "publications": len(year.publications),
-            "publications_url": admin_list_url("publications.publication", pks(year.publications)),
-            "translations": len(year.translations),
-            "translations_url": admin_list_url("publications.translation", pks(year.translations)),
+            **output_counts(year.events, year.reach, year.publications, year.translations),
             "funding": funding.summary.by_year.get(year.year, Decimal(0)) if funding.summary else None,
         }
         for year in figures.years
@@ -142,15 +149,7 @@ def dashboard_rows(figures, *, may_see_amounts: bool) -> dict:
         "country_rows": country_rows,
         "country_chart_rows": [row for row in country_rows if row["country"].code][:COUNTRY_CHART_ROWS],
         "totals": {
-            "events": len(output.events),
-            "events_url": admin_list_url("events.event", pks(output.events)),
-            "participants": figures.reach.participants,
-            "participants_url": admin_list_url("events.participant", figures.reach.participant_ids),
-            "countries": figures.reach.countries,
-            "publications": len(output.publications),
-            "publications_url": admin_list_url("publications.publication", pks(output.publications)),
-            "translations": len(output.translations),
-            "translations_url": admin_list_url("publications.translation", pks(output.translations)),
+            **output_counts(output.events, figures.reach, output.publications, output.translations),
             "resources": len(output.resources),
             "resources_url": admin_list_url("programmes.informationresource", pks(output.resources)),
             "donors": len(funding.donors),
