@@ -193,8 +193,18 @@ class RegistrationAdmin(ImportExportAdminMixin, SimpleHistoryAdmin):
         "checked_in_at",
         "certificate_code",
         "certificate_issued_at",
+        "certificate_emailed_at",
     ]
-    actions = ["approve", "waitlist", "decline", "mark_attended", "mark_not_attended", "issue_certificates"]
+    actions = [
+        "approve",
+        "waitlist",
+        "decline",
+        "mark_attended",
+        "mark_not_attended",
+        "issue_certificates",
+        "email_certificates",
+        "email_certificates_again",
+    ]
 
     def get_confirm_form_initial(self, request, import_form):
         initial = super().get_confirm_form_initial(request, import_form)
@@ -247,3 +257,18 @@ class RegistrationAdmin(ImportExportAdminMixin, SimpleHistoryAdmin):
             self.message_user(request, f"{len(outcome.changed)} certificate(s) issued.", messages.SUCCESS)
         for registration, reason in outcome.refused:
             self.message_user(request, f"No certificate: {registration.participant} — {reason}", messages.WARNING)
+
+    def _email_certificates(self, request, queryset, send_again):
+        outcome = certificates.email_certificates(queryset.select_related("participant", "event"), send_again)
+        if outcome.changed:
+            self.message_user(request, f"{len(outcome.changed)} certificate(s) issued and emailed.", messages.SUCCESS)
+        for registration, reason in outcome.refused:
+            self.message_user(request, f"Not emailed: {registration.participant} — {reason}", messages.WARNING)
+
+    @admin.action(description="Issue and email certificates (once per participant)")
+    def email_certificates(self, request, queryset):
+        self._email_certificates(request, queryset, send_again=False)
+
+    @admin.action(description="Issue and email certificates again, even to those already sent one")
+    def email_certificates_again(self, request, queryset):
+        self._email_certificates(request, queryset, send_again=True)

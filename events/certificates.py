@@ -4,8 +4,12 @@ A certificate exists once its registration has a certificate_code. Issuing is id
 date are set once and never change, so a PDF downloaded twice (or re-issued by staff) carries the same
 code. The code is what a reader of the certificate types on the public verification page, so it uses an
 alphabet without look-alike characters (no 0/O, 1/I/L) in groups of four.
+
+Staff can also email certificates (`email_certificate`): once per registration unless they choose to
+send it again; certificate_emailed_at records when.
 """
 
+import datetime
 import secrets
 import zoneinfo
 from collections.abc import Iterable
@@ -17,7 +21,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy
 
+from . import emails
 from .models import Event, Registration
+from .privacy import ANONYMISED_EMAIL_DOMAIN
 from .services import BulkOutcome
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -37,6 +43,9 @@ class CertificateRefusal(StrEnum):
     NOT_ATTENDED = "not_attended"
     NO_CERTIFICATE_FOR_KIND = "no_certificate_for_kind"
     ANONYMISED = "anonymised"
+    # Only when emailing the certificate: staff read these in the admin, participants never do.
+    NO_EMAIL_ADDRESS = "no_email_address"
+    ALREADY_EMAILED = "already_emailed"
 
 
 CERTIFICATE_REFUSAL_MESSAGES = {
@@ -51,6 +60,14 @@ CERTIFICATE_REFUSAL_MESSAGES = {
     ),
     CertificateRefusal.ANONYMISED: gettext_lazy(
         "The participant's data has been deleted: no certificate can be issued."
+    ),
+}
+
+
+EMAIL_REFUSAL_MESSAGES = {
+    CertificateRefusal.NO_EMAIL_ADDRESS: "the participant has no email address to send it to.",
+    CertificateRefusal.ALREADY_EMAILED: (
+        "already emailed on %(emailed_at)s; choose “Issue and email certificates again” to send it once more."
     ),
 }
 
@@ -75,6 +92,26 @@ def certificate_refusal(registration: Registration) -> CertificateError | None:
     else:
         return None
     return CertificateError(str(CERTIFICATE_REFUSAL_MESSAGES[reason]) % {"event": event.title}, reason)
+
+
+def has_real_email_address(registration: Registration) -> bool:
+    email = registration.participant.email.strip().lower()
+    return bool(email) and not email.endswith(f"@{ANONYMISED_EMAIL_DOMAIN}")
+
+
+def certificate_email_refusal(registration: Registration, send_again: bool = False) -> CertificateError | None:
+    """Why this registration's certificate is not emailed, or None when it is."""
+    refused = certificate_refusal(registration)
+    if refused is not None:
+        return refused
+    if not has_real_email_address(registration):
+        reason = CertificateRefusal.NO_EMAIL_ADDRESS
+        return CertificateError(EMAIL_REFUSAL_MESSAGES[reason], reason)
+    if registration.certificate_emailed_at is not None and not send_again:
+        reason = CertificateRefusal.ALREADY_EMAILED
+        emailed_at = timezone.localtime(registration.certificate_emailed_at).strftime("%Y-%m-%d %H:%M")
+        return CertificateError(EMAIL_REFUSAL_MESSAGES[reason] % {"emailed_at": emailed_at}, reason)
+    return None
 
 
 def new_certificate_code() -> str:
@@ -134,6 +171,34 @@ def issue_certificates(registrations: Iterable[Registration]) -> BulkOutcome:
     return outcome
 
 
+@transaction.atomic
+def email_certificate(registration: Registration, send_again: bool = False) -> Registration:
+    """Issue the certificate if needed and email it to the participant (after the commit, by a task).
+
+    Emails once: a registration already emailed is refused unless staff choose to send it again.
+    Raises CertificateError when the registration gets no certificate or no email."""
+    # Locks the registration until this transaction ends, so two staff clicking at once send one email.
+    registration = issue_certificate(registration)
+    refused = certificate_email_refusal(registration, send_again=send_again)
+    if refused is not None:
+        raise refused
+    registration.certificate_emailed_at = timezone.now()
+    registration.save(update_fields=["certificate_emailed_at", "updated_at"])
+    emails.notify_certificate_after_commit(registration)
+    return registration
+
+
+def email_certificates(registrations: Iterable[Registration], send_again: bool = False) -> BulkOutcome:
+    """Issue and email certificates for many registrations (the admin actions); refusals do not stop the others."""
+    outcome = BulkOutcome()
+    for registration in registrations:
+        try:
+            outcome.changed.append(email_certificate(registration, send_again=send_again))
+        except CertificateError as refused:
+            outcome.refused.append((registration, str(refused)))
+    return outcome
+
+
 # The PDF ---------------------------------------------------------------------------------------
 
 
@@ -148,10 +213,19 @@ def place_of(event: Event) -> str:
     return where
 
 
+def event_dates(event: Event) -> tuple[datetime.date, datetime.date]:
+    """The first and last day of the event, in the event's own time zone."""
+    event_time_zone = zoneinfo.ZoneInfo(event.time_zone)
+    return (
+        timezone.localtime(event.starts_at, event_time_zone).date(),
+        timezone.localtime(event.ends_at, event_time_zone).date(),
+    )
+
+
 def certificate_html(registration: Registration, verify_url: str) -> str:
     """The certificate as HTML, in the participant's language (the templates fall back to English)."""
     event = registration.event
-    event_time_zone = zoneinfo.ZoneInfo(event.time_zone)
+    starts_on, ends_on = event_dates(event)
     with translation.override(registration.participant.language or "en"):
         return render_to_string(
             "events/certificate.html",
@@ -161,8 +235,8 @@ def certificate_html(registration: Registration, verify_url: str) -> str:
                 "event": event,
                 "programme": event.programme,
                 "place": place_of(event),
-                "starts_on": timezone.localtime(event.starts_at, event_time_zone).date(),
-                "ends_on": timezone.localtime(event.ends_at, event_time_zone).date(),
+                "starts_on": starts_on,
+                "ends_on": ends_on,
                 "verify_url": verify_url,
                 "language_code": translation.get_language(),
                 "language_bidi": translation.get_language_bidi(),

@@ -6,14 +6,19 @@ was rolled back, and the worker reads the committed rows. The task calls `send_r
 which renders the email in the participant's language (plain text and HTML) and attaches the
 calendar invitation (.ics) where the participant's calendar must change.
 
+Certificates of attendance are emailed the same way (`notify_certificate_after_commit`, then
+`send_certificate_email`), with the PDF attached and its verification link in the message.
+
 The email describes the registration as it is when the worker sends it: if its status moved on in the
 meantime (a promotion followed at once by a cancellation, say), the stale email is not sent, because
 the later change queued its own.
 """
 
+import datetime
 import logging
 from email.mime.text import MIMEText
 from enum import StrEnum
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -21,7 +26,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from . import calendar
 from .models import Event, Registration
@@ -103,18 +108,21 @@ KIND_FOR_NEW_STATUS = {
 }
 
 
+def _run_or_queue(task, arguments: tuple) -> None:
+    if task.app.conf.task_always_eager:
+        # Eager apply_async flips a process-wide Celery flag (denied_join_result) that concurrent
+        # threads (a threaded server, the concurrency tests) leave set by racing; apply() does the same
+        # work in this thread without it.
+        task.apply(arguments)
+    else:
+        task.delay(*arguments)
+
+
 def _queue(registration_id: int, kind: EmailKind, previous_status: str = "") -> None:
     # Imported here because tasks.py imports this module.
     from .tasks import send_registration_email_task
 
-    arguments = (registration_id, str(kind), previous_status)
-    if send_registration_email_task.app.conf.task_always_eager:
-        # Eager apply_async flips a process-wide Celery flag (denied_join_result) that concurrent
-        # threads (a threaded server, the concurrency tests) leave set by racing; apply() does the same
-        # work in this thread without it.
-        send_registration_email_task.apply(arguments)
-    else:
-        send_registration_email_task.delay(*arguments)
+    _run_or_queue(send_registration_email_task, (registration_id, str(kind), previous_status))
 
 
 def _queue_later(registration_id: int, kind: EmailKind, previous_status: str = ""):
@@ -225,4 +233,83 @@ def send_registration_email(registration_id: int, kind: str, previous_status: st
         logger.info("Not sending the stale %s email for registration %s", kind, registration_id)
         return False
     build_registration_email(registration, kind, previous_status).send()
+    return True
+
+
+# Certificates of attendance --------------------------------------------------------------------
+
+CERTIFICATE_LEAD = gettext_lazy("Your certificate of attendance for %(event)s is attached to this email.")
+
+
+def notify_certificate_after_commit(registration: Registration) -> None:
+    """Queue the certificate email once the transaction that stamped certificate_emailed_at commits.
+
+    The task carries that stamp: if staff send the certificate again before the worker got to it, the
+    earlier task finds a newer stamp and leaves the sending to the later one."""
+    registration_id, emailed_at = registration.pk, registration.certificate_emailed_at.isoformat()
+
+    def queue_certificate_email():
+        from .tasks import send_certificate_email_task
+
+        _run_or_queue(send_certificate_email_task, (registration_id, emailed_at))
+
+    transaction.on_commit(queue_certificate_email, robust=True)
+
+
+def certificate_verify_url(registration: Registration) -> str:
+    """The public verification link of the certificate, in the active language."""
+    return site_url(f"{reverse('verify_certificate')}?{urlencode({'code': registration.certificate_code})}")
+
+
+def build_certificate_email(registration: Registration) -> EmailMultiAlternatives:
+    """The certificate email, rendered in the participant's language, with the PDF attached."""
+    # Imported here because certificates.py imports this module.
+    from . import certificates
+
+    participant, event = registration.participant, registration.event
+    starts_on, ends_on = certificates.event_dates(event)
+    with translation.override(participant.language or settings.LANGUAGE_CODE):
+        verify_url = certificate_verify_url(registration)
+        context = {
+            "participant": participant,
+            "event": event,
+            "registration": registration,
+            "lead": CERTIFICATE_LEAD % {"event": event.title},
+            "starts_on": starts_on,
+            "ends_on": ends_on,
+            "place": certificates.place_of(event),
+            "verify_url": verify_url,
+            "language_code": translation.get_language(),
+            "language_bidi": translation.get_language_bidi(),
+        }
+        # The certificate's own title, then the event's: reads the same in every language.
+        subject = " ".join(f"{gettext('Certificate of attendance')} – {event.title}".split())
+        text = render_to_string("events/email/certificate.txt", context)
+        html = render_to_string("events/email/certificate.html", context)
+    pdf = certificates.render_certificate_pdf(registration, verify_url)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [participant.email])
+    message.attach_alternative(html, "text/html")
+    message.attach(certificates.certificate_filename(registration), pdf, "application/pdf")
+    return message
+
+
+def send_certificate_email(registration_id: int, emailed_at: str) -> bool:
+    """Email one participant their certificate; returns False when there was nothing (left) to send:
+    the registration no longer gets a certificate or an email, or staff sent it again since.
+
+    Mail-server errors propagate, so that the Celery task retries them."""
+    from . import certificates
+
+    registration = (
+        Registration.objects.select_related("event__programme", "participant").filter(pk=registration_id).first()
+    )
+    if registration is None or not registration.certificate_code:
+        return False
+    if certificates.certificate_email_refusal(registration, send_again=True) is not None:
+        logger.info("Not emailing the certificate of registration %s: it is refused now", registration_id)
+        return False
+    if registration.certificate_emailed_at != datetime.datetime.fromisoformat(emailed_at):
+        logger.info("Not emailing the certificate of registration %s: a later sending replaced it", registration_id)
+        return False
+    build_certificate_email(registration).send()
     return True

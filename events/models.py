@@ -229,6 +229,9 @@ class Registration(TimeStampedModel):
     checked_in_at = models.DateTimeField(null=True, blank=True)
     certificate_code = models.CharField(max_length=32, blank=True)
     certificate_issued_at = models.DateTimeField(null=True, blank=True)
+    # When staff last had the certificate emailed (the email is queued in that transaction): emailing
+    # again is then a deliberate "send again", never a second click.
+    certificate_emailed_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:

@@ -1,17 +1,22 @@
 """Attended participants of courses, trainings and exercises download a certificate of attendance with a
-verification code; anyone can verify a code on a public page, which shows only name, event and date."""
+verification code, or staff email it to them once; anyone can verify a code on a public page, which shows
+only name, event and date."""
 
 import datetime
 import re
+import smtplib
 import subprocess
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
 from events import certificates
 from events.models import Event, Registration
+from events.privacy import anonymise_participant
+from events.tasks import send_certificate_email_task, send_registration_email_task
 from tests.events.participants import participant_with_account
 from tests.factories import EventFactory, ParticipantFactory, RegistrationFactory, UserFactory
 
@@ -295,3 +300,183 @@ def test_verification_lookups_are_rate_limited_per_client(settings):
     assert honest.get(VERIFY, {"code": "ABCD-EFGH-JK22"}).status_code == 200
     # Opening the empty form costs nothing.
     assert guesser.get(VERIFY).status_code == 200
+
+
+# Emailing ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def after_commit(django_capture_on_commit_callbacks):
+    """Run what the services queue for after the commit (the test's transaction never commits)."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def certificate_attachment(message):
+    [(filename, content, mimetype)] = message.attachments
+    return filename, content, mimetype
+
+
+def test_staff_email_a_french_participant_her_certificate_in_french_with_the_pdf_and_the_verify_link(
+    after_commit, tmp_path
+):
+    amelie = ParticipantFactory(first_name="Amélie", last_name="Martin", language="fr")
+    registration = attended_registration(amelie)
+
+    with after_commit():
+        emailed = certificates.email_certificate(registration)
+
+    [message] = mail.outbox
+    code = emailed.certificate_code
+    verify_link = f"http://127.0.0.1:8000/fr/certificates/verify/?code={code}"
+    assert CODE_PATTERN.match(code), "emailing issues the certificate first"
+    assert message.to == [amelie.email]
+    assert message.subject == "Certificat de participation – Summer course on cyber norms"
+    assert message.body.startswith("Bonjour Amélie,")
+    assert f"Code de vérification: {code}" in message.body
+    assert f"Vérifier ce certificat sur: {verify_link}" in message.body
+    assert "Avec nos meilleures salutations," in message.body
+    [(html, mimetype)] = message.alternatives
+    assert mimetype == "text/html"
+    assert 'lang="fr"' in html and f'href="{verify_link}"' in html
+    filename, pdf, mimetype = certificate_attachment(message)
+    assert (filename, mimetype) == (f"certificate-summer-course-{code}.pdf", "application/pdf")
+    assert pdf.startswith(b"%PDF")
+    text = pdf_text(pdf, tmp_path)
+    assert "Certificat de participation" in text and "Amélie Martin" in text
+    assert verify_link in text.replace("\n", "")
+    registration.refresh_from_db()
+    assert registration.certificate_emailed_at is not None
+
+
+def test_emailing_twice_sends_one_email_unless_staff_choose_to_send_it_again(after_commit):
+    registration = attended_registration()
+
+    with after_commit():
+        first = certificates.email_certificates([registration])
+        second = certificates.email_certificates([registration])
+
+    assert len(first.changed) == 1 and len(mail.outbox) == 1
+    [(_, reason)] = second.refused
+    assert "already emailed on" in reason and "again" in reason
+
+    with after_commit():
+        again = certificates.email_certificates([registration], send_again=True)
+
+    assert len(again.changed) == 1
+    assert len(mail.outbox) == 2
+    assert mail.outbox[0].attachments[0][0] == mail.outbox[1].attachments[0][0], "the same certificate, same code"
+
+
+def test_an_email_superseded_by_a_send_again_before_the_worker_ran_is_not_sent(django_capture_on_commit_callbacks):
+    registration = attended_registration()
+    with django_capture_on_commit_callbacks() as queued:
+        certificates.email_certificate(registration)
+        certificates.email_certificate(registration, send_again=True)
+
+    for queue_email in queued:
+        queue_email()
+
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize(
+    ("make_registration", "reason"),
+    [
+        (
+            lambda: RegistrationFactory(event=past_event(), status=Status.CONFIRMED, attended=False),
+            certificates.CertificateRefusal.NOT_ATTENDED,
+        ),
+        (
+            lambda: attended_registration(kind=Event.Kind.CONFERENCE),
+            certificates.CertificateRefusal.NO_CERTIFICATE_FOR_KIND,
+        ),
+        (
+            lambda: attended_registration(anonymise_participant(ParticipantFactory())),
+            certificates.CertificateRefusal.ANONYMISED,
+        ),
+        (
+            lambda: attended_registration(ParticipantFactory(email="")),
+            certificates.CertificateRefusal.NO_EMAIL_ADDRESS,
+        ),
+    ],
+    ids=["not-attended", "conference", "anonymised", "no-email-address"],
+)
+def test_refused_registrations_are_neither_emailed_nor_stamped(after_commit, make_registration, reason):
+    registration = make_registration()
+
+    with after_commit():
+        outcome = certificates.email_certificates([registration])
+
+    assert outcome.changed == []
+    [(refused, message)] = outcome.refused
+    assert refused == registration and message
+    with pytest.raises(certificates.CertificateError) as error:
+        certificates.email_certificate(registration)
+    assert error.value.reason == reason
+    assert mail.outbox == []
+    registration.refresh_from_db()
+    assert registration.certificate_emailed_at is None
+
+
+def test_staff_issue_and_email_certificates_from_the_admin_once_then_again_on_request(client, after_commit):
+    staff = UserFactory(is_staff=True)
+    staff.user_permissions.add(*Permission.objects.filter(codename__in=["view_registration", "change_registration"]))
+    attended = attended_registration(ParticipantFactory(first_name="Amina", last_name="Diallo"))
+    absent = RegistrationFactory(
+        event=attended.event, participant=ParticipantFactory(first_name="Omar", last_name="Haddad"), attended=False
+    )
+    selected = [attended.pk, absent.pk]
+    client.force_login(staff)
+
+    def run(action):
+        with after_commit():
+            response = client.post(
+                "/admin/events/registration/", {"action": action, "_selected_action": selected}, follow=True
+            )
+        return response.content.decode()
+
+    page = run("email_certificates")
+    assert "1 certificate(s) issued and emailed." in page
+    assert "Not emailed: Omar Haddad — There is no certificate for Summer course on cyber norms yet" in page
+    assert [message.to for message in mail.outbox] == [[attended.participant.email]]
+
+    page = run("email_certificates")
+    assert "issued and emailed." not in page
+    assert "Not emailed: Amina Diallo — already emailed on" in page
+    assert len(mail.outbox) == 1
+
+    page = run("email_certificates_again")
+    assert "1 certificate(s) issued and emailed." in page
+    assert len(mail.outbox) == 2
+    attended.refresh_from_db()
+    absent.refresh_from_db()
+    assert attended.certificate_code and attended.certificate_emailed_at
+    assert not absent.certificate_code and absent.certificate_emailed_at is None
+
+
+def test_the_certificate_task_retries_a_mail_server_failure_with_the_registration_emails_policy(monkeypatch):
+    registration = attended_registration(ParticipantFactory(language="fr"))
+    # Outside a capture, the queued task waits for a commit that never comes: the test runs it below.
+    emailed = certificates.email_certificate(registration)
+    real_send = mail.EmailMultiAlternatives.send
+    attempts = []
+
+    def flaky_send(message, *args, **kwargs):
+        attempts.append(message.subject)
+        if len(attempts) == 1:
+            raise smtplib.SMTPServerDisconnected("the mail server went away")
+        return real_send(message, *args, **kwargs)
+
+    monkeypatch.setattr(mail.EmailMultiAlternatives, "send", flaky_send)
+
+    # throw=False: a worker's way of handling a retry (the suite's eager mode re-raises instead).
+    result = send_certificate_email_task.apply(
+        args=[emailed.pk, emailed.certificate_emailed_at.isoformat()], throw=False
+    )
+
+    assert result.get() is True
+    assert len(attempts) == 2
+    [message] = mail.outbox
+    assert message.subject.startswith("Certificat de participation")
+    for option in ("autoretry_for", "dont_autoretry_for", "retry_backoff", "retry_backoff_max", "max_retries"):
+        assert getattr(send_certificate_email_task, option) == getattr(send_registration_email_task, option)
