@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("accounts/delete/", privacy_views.delete_my_account, name="delete_my_account"),
     path("accounts/", include("allauth.urls")),
     path("events/", include("events.urls")),
+    path("publications/", include("publications.urls")),
     path("certificates/verify/", certificate_views.verify_certificate, name="verify_certificate"),
 )
 
