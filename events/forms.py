@@ -1,28 +1,11 @@
 from django import forms
-from django.utils.functional import lazy
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from unidir_cb.models import OrganisationKind, UNLanguage
+from unidir_cb.forms import un_language_choices, with_blank
+from unidir_cb.models import OrganisationKind
 
 from .models import Event, Participant
 from .selectors import EventFilters
-
-
-def un_language_name(code: str) -> str:
-    """The language's name in the reader's language (events store "zh" for Chinese, Django says "zh-hans")."""
-    return get_language_info("zh-hans" if code == "zh" else code)["name_translated"]
-
-
-def un_language_choices():
-    return [(code, lazy(un_language_name, str)(code)) for code in UNLanguage.values]
-
-
-ALL = _("All")
-
-
-def with_blank(choices, label=ALL):
-    return [("", label), *choices]
 
 
 class EventFilterForm(forms.Form):

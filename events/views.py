@@ -18,11 +18,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from unidir_cb.forms import un_language_name
 from unidir_cb.models import OrganisationKind
 from unidir_cb.ratelimit import limit_exceeded
 
 from . import calendar_views, selectors, services
-from .forms import EventFilterForm, ParticipantProfileForm, un_language_name
+from .forms import EventFilterForm, ParticipantProfileForm
 from .models import Event, Participant, Registration
 
 EVENTS_PER_PAGE = 20
