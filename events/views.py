@@ -27,7 +27,6 @@ from .forms import EventFilterForm, ParticipantProfileForm
 from .models import Event, Participant, Registration
 
 EVENTS_PER_PAGE = 20
-HOME_UPCOMING_EVENTS = 3
 # Registration attempts allowed per signed-in person per minute; more is a script, not a person.
 DEFAULT_REGISTRATION_RATE_LIMIT = 20
 
@@ -55,14 +54,6 @@ def _safe_next(request, fallback: str) -> str:
 def _event_url(event: Event, invitation: str = "") -> str:
     url = reverse("events:detail", args=[event.slug])
     return f"{url}?{urlencode({'invitation': invitation})}" if invitation else url
-
-
-@require_GET
-def home(request):
-    upcoming = list(selectors.upcoming_events(HOME_UPCOMING_EVENTS))
-    for event in upcoming:
-        event.seats_left = selectors.seats_left_of(event)
-    return render(request, "home.html", {"upcoming_events": upcoming, "show_seats": True})
 
 
 @require_GET

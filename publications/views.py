@@ -48,15 +48,21 @@ def _translations_of(publication: Publication) -> list[dict]:
     ]
 
 
+def publication_cards(publications) -> list[Publication]:
+    """Publications (from selectors.publication_list) with the bylines and languages their cards show."""
+    cards = [_with_bylines(publication) for publication in publications]
+    for publication in cards:
+        publication.translation_languages = byline([item["language_name"] for item in _translations_of(publication)])
+    return cards
+
+
 @require_GET
 def publication_list(request):
     form = PublicationFilterForm(request.GET or None, options=selectors.filter_options())
     filters = form.filters() if form.is_bound else selectors.PublicationFilters()
     paginator = Paginator(selectors.publication_list(filters), PUBLICATIONS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
-    publications = [_with_bylines(publication) for publication in page]
-    for publication in publications:
-        publication.translation_languages = byline([item["language_name"] for item in _translations_of(publication)])
+    publications = publication_cards(page)
     # Links to other pages keep the filters.
     kept = request.GET.copy()
     kept.pop("page", None)

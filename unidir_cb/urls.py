@@ -23,7 +23,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", events_views.home, name="home"),
+    path("", views.home, name="home"),
     path("accounts/profile/", events_views.participant_profile, name="participant_profile"),
     path("accounts/my-data/", privacy_views.download_my_data, name="download_my_data"),
     path("accounts/delete/", privacy_views.delete_my_account, name="delete_my_account"),

@@ -1,8 +1,31 @@
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from events import selectors as event_selectors
+from publications import selectors as publication_selectors
+from publications.views import publication_cards
+
 from .health import is_healthy, service_statuses
+
+HOME_UPCOMING_EVENTS = 3
+HOME_RECENT_PUBLICATIONS = 3
+
+
+@require_GET
+def home(request):
+    """What a visitor meets first: the next events and the latest publications."""
+    upcoming = list(event_selectors.upcoming_events(HOME_UPCOMING_EVENTS))
+    for event in upcoming:
+        event.seats_left = event_selectors.seats_left_of(event)
+    latest = publication_selectors.publication_list(publication_selectors.PublicationFilters())
+    context = {
+        "upcoming_events": upcoming,
+        "show_seats": True,
+        "recent_publications": publication_cards(latest[:HOME_RECENT_PUBLICATIONS]),
+    }
+    return render(request, "home.html", context)
 
 
 @never_cache

@@ -243,34 +243,6 @@ def test_the_navigation_links_to_events_and_to_my_registrations_once_signed_in(c
     assert 'href="/en/events/my-registrations/"' in client.get("/en/").content.decode()
 
 
-def test_the_home_page_shows_the_next_three_published_events(client):
-    for days in (40, 10, 20, 30):
-        EventFactory(title=f"In {days} days", starts_at=days_from_now(days))
-    EventFactory(title="Draft idea", status=Event.Status.DRAFT, starts_at=days_from_now(1))
-    EventFactory(title="Last year", starts_at=days_from_now(-365))
-
-    response = client.get("/en/")
-
-    assert [event.title for event in response.context["upcoming_events"]] == ["In 10 days", "In 20 days", "In 30 days"]
-    page = response.content.decode()
-    assert 'href="/en/events/"' in page and 'href="/en/events/feed.ics"' in page
-
-
-def test_the_home_page_says_so_when_nothing_is_announced(client):
-    EventFactory(title="Last year", starts_at=days_from_now(-365))
-
-    assert "No events are announced at the moment." in client.get("/en/").content.decode()
-
-
-def test_the_home_page_costs_the_same_queries_for_3_or_30_events(client, django_assert_max_num_queries):
-    populate_events(3)
-    with_few = queries_for(client, "/en/")
-    populate_events(27)
-
-    with django_assert_max_num_queries(with_few):
-        queries_for(client, "/en/")
-
-
 def test_the_list_offers_its_filters_as_a_calendar_subscription(client):
     topic = TopicFactory(slug="norms")
     EventFactory(topics=[topic], starts_at=days_from_now(5))
