@@ -78,6 +78,7 @@ def benchmarks(exercise, client):
         "admin: publications changelist": get("/admin/publications/publication/"),
         "public: events list": get("/en/events/?when=past"),
         "public: home page": get("/en/"),
+        "public: publications catalogue": get("/en/publications/"),
         "public: calendar feed": get("/en/events/feed.ics"),
         "staff: check-in page": get(f"/en/events/{busiest_event.slug}/check-in/"),
         "management: dashboard": get("/dashboard/", programme=exercise.programme.short_name, **period),
