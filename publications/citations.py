@@ -1,4 +1,4 @@
-"""Citations of a publication: the house style as plain text, BibTeX and RIS.
+"""Citations of a publication: the house style as plain text, BibTeX, RIS and CSL-JSON.
 
 Pure functions over a `CitationRecord`, so that every format is tested without a database;
 `record_of` builds the record from a Publication (no queries when its authorships, topics and volume
@@ -17,6 +17,7 @@ House style (plain text) follows the reference volume's own citation line:
 Citations are written in English whatever the reader's language: they cite the English original.
 """
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -40,6 +41,16 @@ RIS_TYPES = {
     "chapter": "CHAP",
     "commentary": "ELEC",
     "tool": "ELEC",
+}
+# CSL item types (what Zotero, Mendeley and citeproc read as CSL-JSON), by kind.
+CSL_TYPES = {
+    "research_paper": "report",
+    "report": "report",
+    "brief": "report",
+    "edited_volume": "book",
+    "chapter": "chapter",
+    "commentary": "webpage",
+    "tool": "webpage",
 }
 REPORT_TYPE_NAMES = {"research_paper": "Research paper", "report": "Report", "brief": "Brief"}
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -290,3 +301,32 @@ def ris(record: CitationRecord) -> str:
     lines += [_ris_line("KW", keyword) for keyword in record.keywords]
     lines.append("ER  - ")
     return "\r\n".join(lines) + "\r\n"
+
+
+def _csl_people(people) -> list[dict]:
+    return [{"family": person.last_name, "given": person.first_name} for person in people]
+
+
+def csl_json(record: CitationRecord, item_id: str) -> str:
+    """One CSL-JSON item in a list, as reference managers import it."""
+    date_parts = [part for part in (record.year, record.month, record.day) if part]
+    editors = record.volume.editors if record.kind == "chapter" and record.volume is not None else record.editors
+    item = {
+        "id": item_id,
+        "type": CSL_TYPES.get(record.kind, "document"),
+        "title": record.full_title,
+        "author": _csl_people(record.authors),
+        "editor": _csl_people(editors),
+        "issued": {"date-parts": [date_parts]},
+        "container-title": record.volume.full_title if record.kind == "chapter" and record.volume else "",
+        "genre": REPORT_TYPE_NAMES.get(record.kind, ""),
+        "publisher": record.publisher,
+        "publisher-place": record.place,
+        "DOI": record.doi,
+        "ISBN": record.isbn,
+        "URL": record.url,
+        "abstract": record.abstract,
+        "keyword": ", ".join(record.keywords),
+    }
+    # Empty fields are left out rather than written empty, as CSL processors expect.
+    return json.dumps([{key: value for key, value in item.items() if value}], ensure_ascii=False, indent=2)

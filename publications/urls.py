@@ -9,4 +9,5 @@ urlpatterns = [
     path("<slug:slug>/", views.publication_detail, name="detail"),
     path("<slug:slug>/cite.bib", views.download_bibtex, name="bibtex"),
     path("<slug:slug>/cite.ris", views.download_ris, name="ris"),
+    path("<slug:slug>/cite.json", views.download_csl_json, name="csl_json"),
 ]

@@ -114,3 +114,13 @@ def download_bibtex(request, slug):
 @require_GET
 def download_ris(request, slug):
     return _citation_download(slug, citations.ris, "application/x-research-info-systems; charset=utf-8", "ris")
+
+
+@require_GET
+def download_csl_json(request, slug):
+    return _citation_download(
+        slug,
+        lambda record: citations.csl_json(record, item_id=slug),
+        "application/vnd.citationstyles.csl+json; charset=utf-8",
+        "json",
+    )

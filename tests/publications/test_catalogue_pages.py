@@ -3,6 +3,7 @@ publication's page (an edited volume with its chapters, a chapter in its volume)
 citation, with a fixed number of queries whatever the number of publications."""
 
 import datetime
+import json
 
 import pytest
 from django.db import connection
@@ -185,6 +186,7 @@ def test_a_volume_page_shows_its_editors_identifiers_and_chapters_in_order(clien
     ) in page
     assert 'href="/en/publications/unpacking-oewg/cite.bib"' in page
     assert 'href="/en/publications/unpacking-oewg/cite.ris"' in page
+    assert 'href="/en/publications/unpacking-oewg/cite.json"' in page
     assert "<script" not in page
 
 
@@ -208,6 +210,7 @@ def test_unpublished_publications_and_the_chapters_of_unpublished_volumes_are_no
     Publication.objects.filter(pk=volume.pk).update(is_published=False)
     assert client.get("/en/publications/oewg-introduction/").status_code == 404
     assert client.get("/en/publications/oewg-introduction/cite.bib").status_code == 404
+    assert client.get("/en/publications/oewg-introduction/cite.json").status_code == 404
 
 
 def test_the_page_runs_the_same_queries_for_a_small_or_a_large_volume(client):
@@ -269,3 +272,16 @@ def test_the_bibtex_download_is_a_bibtex_file_named_after_the_publication(client
     assert entry.startswith("@book{dominioni2026unpacking,")
     assert "editor = {Dominioni, Samuele and Persi Paoli, Giacomo}" in entry
     assert "doi = {10.37559/SecTec/26/01}" in entry
+
+
+def test_the_csl_json_download_is_one_item_named_after_the_publication(client):
+    oewg_volume()
+
+    response = client.get("/en/publications/oewg-international-law/cite.json")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/vnd.citationstyles.csl+json; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="oewg-international-law.json"'
+    [item] = json.loads(response.content)
+    assert (item["id"], item["type"]) == ("oewg-international-law", "chapter")
+    assert [person["family"] for person in item["author"]] == ["Haddad", "Ribeiro"]

@@ -1,11 +1,21 @@
 """Citations are pure functions of a citation record: the house style, BibTeX and RIS, checked the
 way a reference manager would read them (RIS line by line, BibTeX braces balanced)."""
 
+import json
 import re
 
 import pytest
 
-from publications.citations import CitationRecord, Person, bibtex, citation_key, escape_bibtex, plain_text, ris
+from publications.citations import (
+    CitationRecord,
+    Person,
+    bibtex,
+    citation_key,
+    csl_json,
+    escape_bibtex,
+    plain_text,
+    ris,
+)
 
 DOMINIONI = Person("Samuele", "Dominioni")
 PERSI_PAOLI = Person("Giacomo", "Persi Paoli")
@@ -263,3 +273,30 @@ def test_a_report_in_ris_carries_its_identifiers_and_keeps_each_value_on_one_lin
     assert values_of(fields, "AB") == ["First paragraph. Second paragraph."]
     assert values_of(fields, "KW") == ["Norms", "International law"]
     assert [tag for tag, _ in fields].count("ER") == 1
+
+
+# --- CSL-JSON ------------------------------------------------------------------------------------
+
+
+def test_a_chapter_in_csl_json_names_its_volume_and_the_volumes_editors():
+    [item] = json.loads(csl_json(INTRODUCTION, item_id="introduction"))
+
+    assert item["id"] == "introduction"
+    assert item["type"] == "chapter"
+    assert item["title"] == "Introduction"
+    assert item["container-title"] == OEWG_VOLUME.title
+    assert item["author"] == [
+        {"family": "Dominioni", "given": "Samuele"},
+        {"family": "Persi Paoli", "given": "Giacomo"},
+    ]
+    assert item["editor"] == item["author"]
+    assert item["issued"] == {"date-parts": [[2026, 3, 2]]}
+    assert (item["publisher"], item["publisher-place"]) == ("UNIDIR", "Geneva")
+
+
+def test_a_report_in_csl_json_keeps_non_latin_names_and_leaves_empty_fields_out():
+    [item] = json.loads(csl_json(report(authors=(HADDAD_ARABIC,), doi="", url=""), item_id="report"))
+
+    assert item["type"] == "report"
+    assert item["author"] == [{"family": "حداد", "given": "نادية"}]
+    assert "DOI" not in item and "URL" not in item and "container-title" not in item
