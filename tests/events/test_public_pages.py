@@ -53,7 +53,11 @@ def test_the_past_tab_shows_past_events_most_recent_first(client):
     response = client.get(LIST_URL, {"when": "past"})
 
     assert listed_titles(response) == ["Last year", "Two years ago"]
-    assert 'href="?when=upcoming"' in response.content.decode()
+    page = response.content.decode()
+    assert 'href="?when=upcoming"' in page
+    # Filtering and clearing the filters stay on the past tab.
+    assert re.search(r'<input type="hidden" name="when" value="past"[^>]*>', page)
+    assert 'href="?when=past">Clear filters</a>' in page
 
 
 @pytest.mark.parametrize(
