@@ -42,20 +42,26 @@ def compile_mapping_submission(
     sections = compile_mapping_sections(exercise, progress)
     programme = exercise.programme
     with transaction.atomic():
-        # The lock serialises versions of one exercise: two compilations at once get two numbers.
-        MappingExercise.objects.select_for_update().only("pk").get(pk=exercise.pk)
-        latest_version = exercise.submissions.aggregate(latest=Max("version"))["latest"] or 0
-        return MappingSubmission.objects.create(
-            exercise=exercise,
-            version=latest_version + 1,
+        return create_next_version(
+            exercise,
             status=Status.COMPILED,
             sections=sections,
-            letter_date=timezone.localdate(),
             signatory_name=programme.head_name,
             signatory_title=programme.head_title,
             compiled_at=timezone.now(),
             report_job=report_job,
         )
+
+
+def create_next_version(exercise: MappingExercise, **fields) -> MappingSubmission:
+    """A new submission numbered after the exercise's latest; call inside a transaction.
+
+    The lock on the exercise serialises versions: two compilations or edits at once get two numbers."""
+    MappingExercise.objects.select_for_update().only("pk").get(pk=exercise.pk)
+    latest_version = exercise.submissions.aggregate(latest=Max("version"))["latest"] or 0
+    return MappingSubmission.objects.create(
+        exercise=exercise, version=latest_version + 1, letter_date=timezone.localdate(), **fields
+    )
 
 
 def validate_sections(sections: dict) -> None:
@@ -100,14 +106,10 @@ def save_submission_edits(submission: MappingSubmission, sections: dict) -> Mapp
     if submission.status in EDITABLE_STATUSES:
         return update_submission_sections(submission, sections)
     validate_sections(sections)
-    exercise = MappingExercise.objects.select_for_update().get(pk=submission.exercise_id)
-    latest_version = exercise.submissions.aggregate(latest=Max("version"))["latest"] or 0
-    return MappingSubmission.objects.create(
-        exercise=exercise,
-        version=latest_version + 1,
+    return create_next_version(
+        submission.exercise,
         status=Status.DRAFT,
         sections=sections,
-        letter_date=timezone.localdate(),
         signatory_name=submission.signatory_name,
         signatory_title=submission.signatory_title,
         compiled_at=submission.compiled_at,
