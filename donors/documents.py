@@ -12,6 +12,9 @@ from decimal import Decimal
 
 from django.template.loader import render_to_string
 
+from unidir_cb.reporting.models import ReportFile
+from unidir_cb.reporting.registry import ProgressCallback, ReportOutput
+
 MAX_SHEET_TITLE = 31  # Excel's limit
 
 
@@ -214,3 +217,22 @@ def to_xlsx(document: ReportDocument) -> bytes:
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
+
+
+def render_outputs(
+    document: ReportDocument, stem: str, steps: list[tuple[int, str]], progress: ProgressCallback
+) -> list[ReportOutput]:
+    """The document in each format of `steps` ((percent, ReportFile.Format) in order), reporting the
+    percent before each is written, then 95% while the files are saved."""
+    renderers = {
+        ReportFile.Format.PDF: ("Rendering the PDF", to_pdf),
+        ReportFile.Format.DOCX: ("Writing the Word document", to_docx),
+        ReportFile.Format.XLSX: ("Writing the spreadsheet", to_xlsx),
+    }
+    outputs = []
+    for percent, file_format in steps:
+        message, render = renderers[file_format]
+        progress(percent, message)
+        outputs.append(ReportOutput(file_format, f"{stem}.{file_format}", render(document)))
+    progress(95, "Saving the files")
+    return outputs

@@ -28,7 +28,7 @@ from unidir_cb.reporting.models import ReportFile
 from unidir_cb.reporting.registry import ProgressCallback, ReportBuildError, ReportOutput
 
 from . import charts
-from .documents import Chart, Heading, Paragraph, ReportDocument, Table, percent, to_docx, to_pdf, to_xlsx
+from .documents import Chart, Heading, Paragraph, ReportDocument, Table, percent, render_outputs
 from .models import Contribution, Donor
 from .money import conversion_month
 from .selectors import (
@@ -146,19 +146,9 @@ def build_donor_report(
     report = compile_donor_report(donor, start, end, currency)
     progress(25, "Drawing the charts and writing the report")
     document = donor_report_document(report)
-    progress(50, "Rendering the PDF")
-    pdf = to_pdf(document)
-    progress(70, "Writing the Word document")
-    docx = to_docx(document)
-    progress(85, "Writing the spreadsheet")
-    xlsx = to_xlsx(document)
-    progress(95, "Saving the files")
     stem = slugify(f"donor-report-{donor.name}-{start.isoformat()}-{end.isoformat()}")
-    return [
-        ReportOutput(ReportFile.Format.PDF, f"{stem}.pdf", pdf),
-        ReportOutput(ReportFile.Format.DOCX, f"{stem}.docx", docx),
-        ReportOutput(ReportFile.Format.XLSX, f"{stem}.xlsx", xlsx),
-    ]
+    Format = ReportFile.Format
+    return render_outputs(document, stem, [(50, Format.PDF), (70, Format.DOCX), (85, Format.XLSX)], progress)
 
 
 # The document --------------------------------------------------------------------------------------

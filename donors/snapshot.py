@@ -12,7 +12,7 @@ from unidir_cb.reporting.registry import ProgressCallback, ReportBuildError, Rep
 
 from . import charts
 from .dashboard import DashboardFigures, dashboard_figures, month_end
-from .documents import Chart, Heading, Paragraph, ReportDocument, Table, to_pdf, to_xlsx
+from .documents import Chart, Heading, Paragraph, ReportDocument, Table, render_outputs
 from .reports import CONVERSION_NOTE, long_date, publications_table
 
 
@@ -30,16 +30,8 @@ def build_management_snapshot(
             raise ReportBuildError(figures.funding.missing_rate)
     progress(35, "Writing the snapshot")
     document = snapshot_document(of_month, year_to_date)
-    progress(55, "Rendering the PDF")
-    pdf = to_pdf(document)
-    progress(85, "Writing the spreadsheet")
-    xlsx = to_xlsx(document)
-    progress(95, "Saving the files")
     stem = slugify(f"management-snapshot-{programme.short_name}-{month:%Y-%m}")
-    return [
-        ReportOutput(ReportFile.Format.PDF, f"{stem}.pdf", pdf),
-        ReportOutput(ReportFile.Format.XLSX, f"{stem}.xlsx", xlsx),
-    ]
+    return render_outputs(document, stem, [(55, ReportFile.Format.PDF), (85, ReportFile.Format.XLSX)], progress)
 
 
 def glance_row(label: str, of_month, year_to_date) -> list:
