@@ -14,6 +14,9 @@ import pytest
 import redis
 from django.core.cache import cache
 
+from tests.factories import staff_member
+from unidir_cb.permissions import MANAGEMENT, PROGRAMME_STAFF
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
@@ -48,6 +51,23 @@ def redis_answers(url: str) -> bool:
         return redis.Redis.from_url(url, socket_timeout=1).ping()
     except redis.RedisError:
         return False
+
+
+@pytest.fixture
+def manager(db):
+    """Management: reads everything, runs reports (and so compiles and approves), sees amounts."""
+    return staff_member(MANAGEMENT, email="manager@unidir.example")
+
+
+@pytest.fixture
+def other_manager(db):
+    return staff_member(MANAGEMENT, email="other.manager@unidir.example")
+
+
+@pytest.fixture
+def programme_staff(db):
+    """Programme staff: edit everything but money; do not run reports."""
+    return staff_member(PROGRAMME_STAFF, email="staff@unidir.example")
 
 
 @pytest.fixture(autouse=True)

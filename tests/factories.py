@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from djmoney.money import Money
 
@@ -27,6 +28,13 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda number: f"user{number}@example.org")
     username = factory.SelfAttribute("email")
     password = factory.django.Password(STAFF_PASSWORD)
+
+
+def staff_member(group_name: str, **attributes):
+    """A staff user in one of the staff groups (unidir_cb.permissions)."""
+    user = UserFactory(is_staff=True, **attributes)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
 
 
 class ProgrammeFactory(factory.django.DjangoModelFactory):

@@ -3,26 +3,17 @@
 from io import StringIO
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.db import transaction
 
 from programmes.models import Programme
 from tests.factories import UserFactory
-from unidir_cb.permissions import MANAGEMENT
 
 
 @pytest.fixture(autouse=True)
 def report_files_in_a_temporary_folder(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture
-def manager(db):
-    """Management: runs reports and sees amounts."""
-    user = UserFactory(email="manager@unidir.example", is_staff=True)
-    user.groups.add(Group.objects.get(name=MANAGEMENT))
-    return user
 
 
 @pytest.fixture

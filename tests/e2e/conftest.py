@@ -2,9 +2,8 @@
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group
 
-from tests.factories import UserFactory
+from tests.factories import staff_member
 from unidir_cb.permissions import MANAGEMENT
 
 
@@ -12,7 +11,6 @@ from unidir_cb.permissions import MANAGEMENT
 def manager(settings, tmp_path):
     """A member of Management with a verified address; report files go to a temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    user = UserFactory(email="manager@unidir.example", is_staff=True)
-    user.groups.add(Group.objects.get(name=MANAGEMENT))
+    user = staff_member(MANAGEMENT, email="manager@unidir.example")
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return user

@@ -4,7 +4,6 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from djmoney.money import Money
 
@@ -12,7 +11,6 @@ from donors.models import Contribution, Donor
 from events.models import Event, Registration
 from programmes.models import InformationResource
 from tests import factories
-from unidir_cb.permissions import MANAGEMENT, PROGRAMME_STAFF
 
 
 def aware(year, month, day, hour=9):
@@ -100,21 +98,3 @@ def space_programme():
 def rendered_files_in_a_temporary_folder(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
-
-
-def member_of(group_name, **attributes):
-    user = factories.UserFactory(is_staff=True, **attributes)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def manager(db):
-    """Management: may run reports (and so compile), review and approve."""
-    return member_of(MANAGEMENT, email="manager@unidir.example")
-
-
-@pytest.fixture
-def programme_staff(db):
-    """Programme staff: may edit submissions, not run reports."""
-    return member_of(PROGRAMME_STAFF, email="staff@unidir.example")

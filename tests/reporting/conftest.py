@@ -5,7 +5,6 @@ import datetime
 
 import pytest
 from django import forms
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from tests.factories import (
@@ -15,9 +14,7 @@ from tests.factories import (
     ProgrammeFactory,
     PublicationFactory,
     RegistrationFactory,
-    UserFactory,
 )
-from unidir_cb.permissions import MANAGEMENT, PROGRAMME_STAFF
 from unidir_cb.reporting import registry
 from unidir_cb.reporting.forms import ReportParametersForm
 from unidir_cb.reporting.models import ReportFile
@@ -28,27 +25,6 @@ from unidir_cb.reporting.registry import ReportOutput
 def report_files_in_a_temporary_folder(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
-
-
-def member_of(group_name, **attributes):
-    user = UserFactory(is_staff=True, **attributes)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def manager(db):
-    return member_of(MANAGEMENT, email="manager@unidir.example")
-
-
-@pytest.fixture
-def other_manager(db):
-    return member_of(MANAGEMENT, email="other.manager@unidir.example")
-
-
-@pytest.fixture
-def programme_staff(db):
-    return member_of(PROGRAMME_STAFF, email="staff@unidir.example")
 
 
 def local(year, month, day, hour=10):
