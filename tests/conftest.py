@@ -113,6 +113,20 @@ def database_url_of(settings_dict) -> str:
     return f"postgres://{credentials}@{settings_dict['HOST']}:{settings_dict['PORT']}/{settings_dict['NAME']}"
 
 
+def run_manage(*arguments, **environment) -> subprocess.CompletedProcess:
+    """`python manage.py ...` in a child process, as a person types it in a shell. The child gets
+    only the Django settings given in `environment`, none of this process's."""
+    base = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_", "SECRET"))}
+    return subprocess.run(
+        [sys.executable, "manage.py", *arguments],
+        cwd=PROJECT_ROOT,
+        env={**base, **environment},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 class WorkerProcess:
     """A `celery worker` child process consuming from the test Redis, with its log kept for failures."""
 

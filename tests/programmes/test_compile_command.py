@@ -1,16 +1,12 @@
 """`manage.py compile_mapping_submission --exercise REF --output DIR` compiles a new version of the
 reply in the terminal, with a progress bar, and writes the letter into the folder."""
 
-import os
-import subprocess
-import sys
-
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
 from programmes.models import MappingSubmission
-from tests.conftest import PROJECT_ROOT, database_url_of
+from tests.conftest import database_url_of, run_manage
 from tests.programmes.letter_text import docx_text, pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -42,21 +38,14 @@ def test_an_unknown_exercise_stops_the_command_with_the_reason_and_no_files(tmp_
 
 
 def test_from_a_shell_an_unknown_exercise_prints_the_reason_and_exits_non_zero(tmp_path):
-    result = subprocess.run(
-        [
-            sys.executable,
-            "manage.py",
-            "compile_mapping_submission",
-            "--exercise",
-            "ODA/0000/None",
-            "--output",
-            str(tmp_path),
-        ],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "DJANGO_ENV": "test", "DATABASE_URL": database_url_of(connection.settings_dict)},
+    result = run_manage(
+        "compile_mapping_submission",
+        "--exercise",
+        "ODA/0000/None",
+        "--output",
+        str(tmp_path),
+        DJANGO_ENV="test",
+        DATABASE_URL=database_url_of(connection.settings_dict),
     )
 
     assert result.returncode == 1

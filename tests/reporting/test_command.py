@@ -1,14 +1,10 @@
 """`manage.py run_report KIND ... --output DIR` runs a report in the terminal and writes its files."""
 
-import os
-import subprocess
-import sys
-
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from tests.conftest import PROJECT_ROOT, database_url_of
+from tests.conftest import database_url_of, run_manage
 from unidir_cb.reporting.models import ReportJob
 
 pytestmark = pytest.mark.django_db
@@ -75,22 +71,15 @@ def test_a_build_that_fails_stops_the_command_with_the_jobs_error(fake_report, t
 
 
 def test_from_a_shell_bad_parameters_print_the_reason_and_exit_non_zero(tmp_path):
-    result = subprocess.run(
-        [
-            sys.executable,
-            "manage.py",
-            "run_report",
-            "activity_summary",
-            "--programme",
-            "Nope",
-            "--output",
-            str(tmp_path),
-        ],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "DJANGO_ENV": "test", "DATABASE_URL": database_url_of(connection.settings_dict)},
+    result = run_manage(
+        "run_report",
+        "activity_summary",
+        "--programme",
+        "Nope",
+        "--output",
+        str(tmp_path),
+        DJANGO_ENV="test",
+        DATABASE_URL=database_url_of(connection.settings_dict),
     )
 
     assert result.returncode == 1

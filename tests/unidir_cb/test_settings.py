@@ -1,26 +1,10 @@
 """The configuration comes from the environment, with secure production defaults."""
 
-import os
-import subprocess
-import sys
-
 from django.conf import settings
 
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import run_manage
 
 STRONG_SECRET = "a-long-random-production-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
-
-
-def run_manage(*arguments, **environment):
-    base = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_", "SECRET"))}
-    return subprocess.run(
-        [sys.executable, "manage.py", *arguments],
-        cwd=PROJECT_ROOT,
-        env={**base, **environment},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def test_production_configuration_passes_the_deployment_checklist_without_warnings():
