@@ -33,10 +33,11 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 lock:
-	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url requirements/base.in -o requirements/base.txt
-	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url requirements/dev.in -o requirements/dev.txt
+	cd requirements && ../$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url base.in -o base.txt
+	cd requirements && ../$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url dev.in -o dev.txt
 
 messages: install
 	DJANGO_ENV=test $(BIN)/python manage.py makemessages -l ar -l zh_Hans -l fr -l ru -l es -i ".venv/*" -i "staticfiles/*"

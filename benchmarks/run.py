@@ -55,7 +55,7 @@ def benchmarks(exercise, client):
 
     from donors.selectors import funding_lines
     from events.models import Event
-    from programmes.mapping import compile_mapping_sections
+    from reports.mapping.compiler import compile_mapping_sections
 
     def get(path, **params):
         def fetch():

@@ -17,7 +17,7 @@ from donors.models import Contribution, Donor, ExchangeRate
 from events.models import Event, Participant, Registration
 from programmes.models import MappingExercise, Organisation, Programme, Topic
 from publications.models import Authorship, Contributor, Publication
-from unidir_cb.models import OrganisationKind
+from unidir_cb.core.models import OrganisationKind
 
 EVENTS_PER_SCALE = 20
 REGISTRATIONS_PER_EVENT = 30

@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
-from unidir_cb.imports import CSV, ImportExportAdminMixin
+from unidir_cb.core.imports import CSV, ImportExportAdminMixin
+from unidir_cb.core.permissions import VIEW_AMOUNTS_PERMISSION, may_see_amounts
 
 from .models import Contribution, Donor, ExchangeRate
 from .resources import ContributionResource, ContributionWithoutAmountsResource, DonorResource, ExchangeRateResource
@@ -28,7 +29,7 @@ class ContributionAdmin(ImportExportAdminMixin, SimpleHistoryAdmin):
     """Money: editable by finance, readable by management; programme staff have no access."""
 
     # Importing sets amounts, so it needs the permission to see them.
-    extra_import_permissions = ("donors.view_contribution_amounts",)
+    extra_import_permissions = (VIEW_AMOUNTS_PERMISSION,)
 
     list_display = ["reference", "donor", "funding_type", "amount", "status", "covers_from", "covers_until"]
     list_filter = ["funding_type", "status", "amount_currency", "donor__kind", "programme"]
@@ -42,7 +43,7 @@ class ContributionAdmin(ImportExportAdminMixin, SimpleHistoryAdmin):
         return [ContributionResource]
 
     def get_export_resource_classes(self, request):
-        if request.user.has_perm("donors.view_contribution_amounts"):
+        if may_see_amounts(request.user):
             return [ContributionResource]
         return [ContributionWithoutAmountsResource]
 

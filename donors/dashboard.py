@@ -15,7 +15,7 @@ from django.utils import timezone
 from django_countries import countries
 
 from events.reach import Reach
-from unidir_cb import country_groupings
+from unidir_cb.core import country_groupings
 
 from .selectors import FundingOverview, ProgrammeOutput, funding_overview, programme_output
 

@@ -1,4 +1,4 @@
-"""Parameter forms for the donor report and the management snapshot, and the dashboard's period picker."""
+"""The donor report's parameter form and the dashboard's period picker."""
 
 import datetime
 
@@ -6,8 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from programmes.models import Programme
-from unidir_cb.reporting.forms import DateInput, ReportParametersForm, check_period
+from programmes.forms import programme_field
+from unidir_cb.core.reporting.forms import DateInput, ReportParametersForm, check_period
 
 from .models import Donor, ExchangeRate
 from .money import BASE_CURRENCY
@@ -49,42 +49,11 @@ class DonorReportForm(ReportParametersForm):
         }
 
 
-class ManagementSnapshotForm(ReportParametersForm):
-    """A month: the snapshot shows that month and the year to its end."""
-
-    programme = forms.ModelChoiceField(
-        label=_("Programme"),
-        queryset=Programme.objects.all(),
-        to_field_name="short_name",
-        error_messages={"invalid_choice": _("There is no programme with the short name “%(value)s”.")},
-    )
-    month = forms.DateField(
-        label=_("Month"),
-        input_formats=["%Y-%m"],
-        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
-        help_text=_("The snapshot covers this month and the year to its end."),
-    )
-    currency = forms.ChoiceField(label=_("Reporting currency"), choices=reporting_currencies, initial=BASE_CURRENCY)
-
-    def to_parameters(self) -> dict:
-        return {
-            "programme": self.cleaned_data["programme"].short_name,
-            "month": self.cleaned_data["month"].strftime("%Y-%m"),
-            "currency": self.cleaned_data["currency"],
-        }
-
-
 class DashboardPeriodForm(forms.Form):
     """The dashboard's period picker (GET). Defaults: the first programme, this calendar year, USD."""
 
     # No empty choice: without one, the first programme by name is shown, and the view uses it too.
-    programme = forms.ModelChoiceField(
-        label=_("Programme"),
-        queryset=Programme.objects.order_by("name"),
-        to_field_name="short_name",
-        required=False,
-        empty_label=None,
-    )
+    programme = programme_field(required=False, empty_label=None)
     start = forms.DateField(label=_("From"), widget=DateInput, required=False)
     end = forms.DateField(label=_("To"), widget=DateInput, required=False)
     currency = forms.ChoiceField(label=_("Currency"), choices=reporting_currencies, required=False)

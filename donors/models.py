@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 from events.models import Event
 from programmes.models import InformationResource, Programme
 from publications.models import Publication
-from unidir_cb.models import TimeStampedModel
+from unidir_cb.core.models import TimeStampedModel
 
 
 class Donor(TimeStampedModel):

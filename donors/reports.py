@@ -22,13 +22,13 @@ from django_countries import countries
 
 from events.models import Participant
 from programmes.models import Programme
-from unidir_cb import country_groupings
-from unidir_cb.models import OrganisationKind
-from unidir_cb.reporting.models import ReportFile
-from unidir_cb.reporting.registry import ProgressCallback, ReportBuildError, ReportOutput
+from unidir_cb.core import country_groupings
+from unidir_cb.core.models import OrganisationKind
+from unidir_cb.core.reporting import charts
+from unidir_cb.core.reporting.documents import Chart, Heading, Paragraph, ReportDocument, Table, percent, render_outputs
+from unidir_cb.core.reporting.models import ReportFile
+from unidir_cb.core.reporting.registry import ProgressCallback, ReportBuildError, ReportOutput
 
-from . import charts
-from .documents import Chart, Heading, Paragraph, ReportDocument, Table, percent, render_outputs
 from .models import Contribution, Donor
 from .money import conversion_month
 from .selectors import (

@@ -14,7 +14,7 @@ from import_export.fields import Field
 from events.models import Event
 from programmes.models import InformationResource, Programme
 from publications.models import Publication
-from unidir_cb.imports import (
+from unidir_cb.core.imports import (
     ChoiceWidget,
     CountryWidget,
     DecimalNumberWidget,

@@ -11,9 +11,11 @@ from djmoney.money import Money
 
 from events.models import Event
 from events.reach import Reach, combined_reach, reach_by_event
+from events.selectors import events_in_period
 from programmes.models import InformationResource, Programme
+from programmes.selectors import resources_available_in_period
 from publications.models import Publication, Translation
-from unidir_cb.reporting.selectors import events_in_period, publications_in_period, resources_available_in_period
+from publications.selectors import publications_in_period
 
 from .models import Contribution, Donor
 from .money import MissingExchangeRate, RateTable, apportion_by_year, conversion_month

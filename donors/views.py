@@ -15,12 +15,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from programmes.models import Programme
-from unidir_cb.reporting.registry import RUN_REPORTS_PERMISSION
+from unidir_cb.core.permissions import may_see_amounts
+from unidir_cb.core.reporting.registry import RUN_REPORTS_PERMISSION
 
 from .dashboard import admin_list_url, dashboard_figures, pks
 from .forms import DashboardPeriodForm
 from .models import Contribution
-from .report_kinds import VIEW_AMOUNTS_PERMISSION
 from .selectors import funding_overview
 
 FundingType = Contribution.FundingType
@@ -42,7 +42,7 @@ def _period_form(request) -> tuple[DashboardPeriodForm, Programme | None]:
 @permission_required(RUN_REPORTS_PERMISSION, raise_exception=True)
 def dashboard(request):
     form, programme = _period_form(request)
-    context = {"form": form, "programme": programme, "may_see_amounts": request.user.has_perm(VIEW_AMOUNTS_PERMISSION)}
+    context = {"form": form, "programme": programme, "may_see_amounts": may_see_amounts(request.user)}
     if programme is not None:
         values = form.cleaned_data
         figures = dashboard_figures(
@@ -182,7 +182,7 @@ def funding_api(request):
     if programme is None:
         return JsonResponse({"error": "There is no programme yet."}, status=404)
     values = form.cleaned_data
-    with_amounts = request.user.has_perm(VIEW_AMOUNTS_PERMISSION)
+    with_amounts = may_see_amounts(request.user)
     overview = funding_overview(
         programme, values["start"], values["end"], values["currency"], with_amounts=with_amounts
     )

@@ -10,11 +10,11 @@ from allauth.account.signals import email_confirmed
 from django.dispatch import receiver
 from django.urls import reverse
 
-from . import services
+from .services import participants
 
 
 def link_participant_for_confirmed_address(email_address) -> None:
-    services.link_participant_to_user(email_address.user, email_address.email)
+    participants.link_participant_to_user(email_address.user, email_address.email)
 
 
 @receiver(email_confirmed, dispatch_uid="events.link_participant_on_email_confirmed")
@@ -36,7 +36,7 @@ class ParticipantAccountAdapter(DefaultAccountAdapter):
         user = request.user
         if user.is_staff or not user.is_authenticated:
             return None
-        if services.profile_is_complete(services.find_or_link_participant(user)):
+        if participants.profile_is_complete(participants.find_or_link_participant(user)):
             return None
         return reverse("participant_profile")
 

@@ -4,9 +4,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from unidir_cb.imports import ImportExportAdminMixin
+from unidir_cb.core.imports import ImportExportAdminMixin
 
-from . import certificates, services
 from .models import AgendaItem, Event, EventSeries, Participant, Registration
 from .resources import (
     EventResource,
@@ -15,6 +14,7 @@ from .resources import (
     RegistrationImportForm,
     RegistrationResource,
 )
+from .services import certificates, event_changes, registrations
 
 Status = Registration.Status
 
@@ -122,7 +122,7 @@ class EventAdmin(ImportExportAdminMixin, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         # Through the service, so that participants hear about changes of time, place or status.
-        changed = services.save_event(obj)
+        changed = event_changes.save_event(obj)
         if changed:
             self.message_user(
                 request,
@@ -131,7 +131,7 @@ class EventAdmin(ImportExportAdminMixin, admin.ModelAdmin):
             )
 
     def _set_status(self, request, queryset, status, verb):
-        count = services.set_event_status(queryset, status)
+        count = event_changes.set_event_status(queryset, status)
         self.message_user(request, f"{count} event(s) {verb}.", messages.SUCCESS)
 
     @admin.action(description="Publish on the public site")
@@ -222,7 +222,7 @@ class RegistrationAdmin(ImportExportAdminMixin, SimpleHistoryAdmin):
         return registration.participant.email
 
     def _apply(self, request, queryset, operation, verb):
-        outcome = services.apply_to_each(queryset.select_related("participant", "event"), operation, request.user)
+        outcome = registrations.apply_to_each(queryset.select_related("participant", "event"), operation, request.user)
         if outcome.changed:
             self.message_user(request, f"{len(outcome.changed)} registration(s) {verb}.", messages.SUCCESS)
         for registration, reason in outcome.refused:
@@ -230,24 +230,24 @@ class RegistrationAdmin(ImportExportAdminMixin, SimpleHistoryAdmin):
 
     @admin.action(description="Approve (confirm a seat)")
     def approve(self, request, queryset):
-        self._apply(request, queryset, services.confirm_registration, "confirmed")
+        self._apply(request, queryset, registrations.confirm_registration, "confirmed")
 
     @admin.action(description="Move to the waitlist")
     def waitlist(self, request, queryset):
-        self._apply(request, queryset, services.waitlist_registration, "waitlisted")
+        self._apply(request, queryset, registrations.waitlist_registration, "waitlisted")
 
     @admin.action(description="Decline")
     def decline(self, request, queryset):
-        self._apply(request, queryset, services.decline_registration, "declined")
+        self._apply(request, queryset, registrations.decline_registration, "declined")
 
     @admin.action(description="Mark attended")
     def mark_attended(self, request, queryset):
-        count = services.mark_attended(queryset)
+        count = registrations.mark_attended(queryset)
         self.message_user(request, f"{count} confirmed registration(s) marked attended.", messages.SUCCESS)
 
     @admin.action(description="Mark not attended")
     def mark_not_attended(self, request, queryset):
-        count = services.mark_attended(queryset, attended=False)
+        count = registrations.mark_attended(queryset, attended=False)
         self.message_user(request, f"{count} registration(s) marked not attended.", messages.SUCCESS)
 
     @admin.action(description="Issue certificates (attended courses, trainings and exercises)")

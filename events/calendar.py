@@ -18,6 +18,7 @@ from icalendar import Calendar, vCalAddress, vText
 from icalendar import Event as CalendarEvent
 
 from .models import Event, Registration
+from .rules import online_link_for
 
 PRODUCT_ID = "-//UNIDIR//unidir_cb events//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -85,8 +86,7 @@ def invitation_ics(registration: Registration, event_url: str) -> bytes:
     event = registration.event
     cancelled = is_withdrawn(registration)
     calendar = _calendar(method="CANCEL" if cancelled else "REQUEST")
-    online_url = event.online_url if registration.status == Registration.Status.CONFIRMED and not cancelled else ""
-    component = _component(event, event_url, online_url, registration.participant.email)
+    component = _component(event, event_url, online_link_for(registration), registration.participant.email)
     if cancelled:
         component["status"] = "CANCELLED"
     calendar.add_component(component)
@@ -108,8 +108,7 @@ def registration_ics(registration: Registration, event_url: str) -> bytes:
     a pending registration is TENTATIVE and, like every unconfirmed one, carries no online link."""
     event = registration.event
     calendar = _calendar(method="PUBLISH")
-    confirmed = registration.status == Registration.Status.CONFIRMED and event.status == Event.Status.PUBLISHED
-    component = _component(event, event_url, event.online_url if confirmed else "")
+    component = _component(event, event_url, online_link_for(registration))
     if is_withdrawn(registration):
         component["status"] = "CANCELLED"
     elif registration.status == Registration.Status.PENDING:

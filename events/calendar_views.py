@@ -17,13 +17,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from unidir_cb.models import UNLanguage
+from unidir_cb.core.models import UNLanguage
 
-from . import calendar, selectors, services
+from . import calendar, rules, selectors
 from .models import Event, Participant, Registration
+from .services import participants
 
-# Registrations whose .ics a participant may download: a seat, or one they are waiting to hear about.
-DOWNLOADABLE_STATUSES = (Registration.Status.CONFIRMED, Registration.Status.PENDING)
 # How often calendar clients should poll the feeds (clients that honour the hint).
 REFRESH_INTERVAL = datetime.timedelta(hours=6)
 
@@ -101,12 +100,13 @@ def personal_feed(request, token):
     if participant is None:
         raise Http404
     with translation.override(participant.language):
-        events = list(selectors.personal_calendar_events(participant))
+        registrations = list(selectors.personal_calendar_registrations(participant))
+        online_links = {registration.event_id: rules.online_link_for(registration) for registration in registrations}
         content = calendar.feed_ics(
-            events,
+            [registration.event for registration in registrations],
             lambda event: _absolute_event_url(request, event),
             name=_("My UNIDIR events"),
-            online_url_for=lambda event: event.online_url if event.status == Event.Status.PUBLISHED else "",
+            online_url_for=lambda event: online_links[event.pk],
             refresh_interval=REFRESH_INTERVAL,
         )
     response = _ics_response(content, "my-unidir-events.ics", disposition="inline")
@@ -124,8 +124,8 @@ def download_registration_ics(request, pk):
         Registration.objects.select_related("event", "participant"),
         pk=pk,
         participant__user=request.user,
-        status__in=DOWNLOADABLE_STATUSES,
-        event__status__in=selectors.PUBLIC_STATUSES,
+        status__in=rules.CALENDAR_FILE_STATUSES,
+        event__status__in=rules.PUBLIC_EVENT_STATUSES,
     )
     content = calendar.registration_ics(registration, _absolute_event_url(request, registration.event))
     return _ics_response(content, f"{registration.event.slug}.ics")
@@ -134,10 +134,10 @@ def download_registration_ics(request, pk):
 @login_required
 @require_POST
 def renew_calendar_link(request):
-    participant = services.find_or_link_participant(request.user)
+    participant = participants.find_or_link_participant(request.user)
     if participant is None:
         raise Http404
-    services.renew_calendar_token(participant)
+    participants.renew_calendar_token(participant)
     messages.success(
         request,
         _("Your calendar address is renewed: the old one no longer works. Subscribe again with the new one."),

@@ -11,10 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from unidir_cb.ratelimit import client_address, limit_exceeded
+from unidir_cb.core.ratelimit import client_address, limit_exceeded
 
-from . import certificates
+from . import certificates, selectors
 from .models import Registration
+from .services import certificates as certificate_services
 
 # Code look-ups allowed per client address per minute: enough for a person checking a pile of CVs,
 # far too few to try codes at random.
@@ -37,7 +38,7 @@ def download_certificate(request, pk):
     )
     try:
         # Issuing is idempotent: the first download gives the certificate its code, later ones reuse it.
-        registration = certificates.issue_certificate(registration)
+        registration = certificate_services.issue_certificate(registration)
     except certificates.CertificateError as refused:
         messages.error(request, str(refused))
         return redirect("events:my_registrations")
@@ -62,5 +63,5 @@ def verify_certificate(request):
         if _verify_rate_limit_exceeded(request):
             message = _("Too many verification attempts. Please wait a minute and try again.")
             return render(request, "events/too_many_requests.html", {"message": message}, status=429)
-        context["certificate"] = certificates.verify_certificate(typed_code)
+        context["certificate"] = selectors.verify_certificate(typed_code)
     return render(request, "events/certificate_verify.html", context)

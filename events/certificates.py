@@ -1,30 +1,22 @@
-"""Certificates of attendance: who gets one, issuing its verification code, the PDF, and verifying a code.
+"""Certificates of attendance: who gets one, the verification code's format, and the PDF.
 
-A certificate exists once its registration has a certificate_code. Issuing is idempotent: the code and
-date are set once and never change, so a PDF downloaded twice (or re-issued by staff) carries the same
-code. The code is what a reader of the certificate types on the public verification page, so it uses an
-alphabet without look-alike characters (no 0/O, 1/I/L) in groups of four.
-
-Staff can also email certificates (`email_certificate`): once per registration unless they choose to
-send it again; certificate_emailed_at records when.
+A certificate exists once its registration has a certificate_code (services.certificates issues it,
+once: the code and date never change, so a PDF downloaded twice carries the same code). The code is
+what a reader of the certificate types on the public verification page, so it uses an alphabet
+without look-alike characters (no 0/O, 1/I/L) in groups of four. Verifying a code is a read query
+(selectors.verify_certificate).
 """
 
 import datetime
 import secrets
 import zoneinfo
-from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 
-from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy
 
-from . import emails
-from .models import Event, Registration
-from .privacy import ANONYMISED_EMAIL_DOMAIN
-from .services import BulkOutcome
+from .models import Event, Participant, Registration
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_GROUPS = 3
@@ -96,7 +88,7 @@ def certificate_refusal(registration: Registration) -> CertificateError | None:
 
 def has_real_email_address(registration: Registration) -> bool:
     email = registration.participant.email.strip().lower()
-    return bool(email) and not email.endswith(f"@{ANONYMISED_EMAIL_DOMAIN}")
+    return bool(email) and not email.endswith(f"@{Participant.ANONYMISED_EMAIL_DOMAIN}")
 
 
 def certificate_email_refusal(registration: Registration, send_again: bool = False) -> CertificateError | None:
@@ -130,73 +122,6 @@ def normalise_code(typed: str) -> str:
     if len(characters) != CODE_LENGTH or any(character not in CODE_ALPHABET for character in characters):
         return ""
     return format_code(characters)
-
-
-@transaction.atomic
-def issue_certificate(registration: Registration) -> Registration:
-    """Give an attended registration its certificate code and date, once; later calls change nothing.
-
-    Raises CertificateError when the registration gets no certificate."""
-    registration = (
-        Registration.objects.select_for_update(of=("self",))
-        .select_related("event__programme", "participant")
-        .get(pk=registration.pk)
-    )
-    refused = certificate_refusal(registration)
-    if refused is not None:
-        raise refused
-    if registration.certificate_code:
-        return registration
-    for _attempt in range(5):
-        registration.certificate_code = new_certificate_code()
-        try:
-            # A savepoint, so that a (vanishingly rare) duplicate code can be retried in this transaction.
-            with transaction.atomic():
-                registration.certificate_issued_at = timezone.now()
-                registration.save(update_fields=["certificate_code", "certificate_issued_at", "updated_at"])
-            return registration
-        except IntegrityError:
-            continue
-    raise RuntimeError("Could not find a free certificate code after five attempts.")
-
-
-def issue_certificates(registrations: Iterable[Registration]) -> BulkOutcome:
-    """Issue certificates for many registrations (the admin action); refusals do not stop the others."""
-    outcome = BulkOutcome()
-    for registration in registrations:
-        try:
-            outcome.changed.append(issue_certificate(registration))
-        except CertificateError as refused:
-            outcome.refused.append((registration, str(refused)))
-    return outcome
-
-
-@transaction.atomic
-def email_certificate(registration: Registration, send_again: bool = False) -> Registration:
-    """Issue the certificate if needed and email it to the participant (after the commit, by a task).
-
-    Emails once: a registration already emailed is refused unless staff choose to send it again.
-    Raises CertificateError when the registration gets no certificate or no email."""
-    # Locks the registration until this transaction ends, so two staff clicking at once send one email.
-    registration = issue_certificate(registration)
-    refused = certificate_email_refusal(registration, send_again=send_again)
-    if refused is not None:
-        raise refused
-    registration.certificate_emailed_at = timezone.now()
-    registration.save(update_fields=["certificate_emailed_at", "updated_at"])
-    emails.notify_certificate_after_commit(registration)
-    return registration
-
-
-def email_certificates(registrations: Iterable[Registration], send_again: bool = False) -> BulkOutcome:
-    """Issue and email certificates for many registrations (the admin actions); refusals do not stop the others."""
-    outcome = BulkOutcome()
-    for registration in registrations:
-        try:
-            outcome.changed.append(email_certificate(registration, send_again=send_again))
-        except CertificateError as refused:
-            outcome.refused.append((registration, str(refused)))
-    return outcome
 
 
 # The PDF ---------------------------------------------------------------------------------------
@@ -249,59 +174,10 @@ def render_certificate_pdf(registration: Registration, verify_url: str) -> bytes
     if not registration.certificate_code:
         raise ValueError("Issue the certificate before rendering it.")
     # WeasyPrint takes a second to import: only the download needs it.
-    from unidir_cb.reporting.rendering import html_to_pdf
+    from unidir_cb.core.reporting.rendering import html_to_pdf
 
     return html_to_pdf(certificate_html(registration, verify_url), extra_css=CERTIFICATE_PAGE_CSS)
 
 
 def certificate_filename(registration: Registration) -> str:
     return f"certificate-{registration.event.slug}-{registration.certificate_code}.pdf"
-
-
-# Verification ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class VerifiedCertificate:
-    """All the public verification page may show: never an email, organisation or country."""
-
-    code: str
-    holder_name: str  # empty when the holder deleted their data
-    event_title: str
-    starts_at: object
-    ends_at: object
-    time_zone: str
-
-
-def verify_certificate(typed_code: str) -> VerifiedCertificate | None:
-    """The certificate with this code, or None. One query."""
-    code = normalise_code(typed_code)
-    if not code:
-        return None
-    registration = (
-        Registration.objects.filter(certificate_code=code, status=Registration.Status.CONFIRMED, attended=True)
-        .select_related("event", "participant")
-        .only(
-            "certificate_code",
-            "event__title",
-            "event__starts_at",
-            "event__ends_at",
-            "event__time_zone",
-            "participant__first_name",
-            "participant__last_name",
-            "participant__anonymised_at",
-        )
-        .first()
-    )
-    if registration is None:
-        return None
-    participant = registration.participant
-    holder_name = "" if participant.anonymised_at else f"{participant.first_name} {participant.last_name}".strip()
-    return VerifiedCertificate(
-        code=code,
-        holder_name=holder_name,
-        event_title=registration.event.title,
-        starts_at=registration.event.starts_at,
-        ends_at=registration.event.ends_at,
-        time_zone=registration.event.time_zone,
-    )

@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from . import check_in as desk
+from . import selectors
 from .models import Event, Registration
+from .services import check_in as desk
 
 CHECK_IN_PERMISSION = "events.change_registration"
 
@@ -38,9 +39,9 @@ def check_in_page(request, slug):
     context = {
         "event": event,
         "query": query,
-        "registrations": list(desk.search_registrations(event, query)),
-        "counts": desk.check_in_counts(event),
-        "results_limit": desk.SEARCH_RESULTS_LIMIT,
+        "registrations": list(selectors.search_registrations(event, query)),
+        "counts": selectors.check_in_counts(event),
+        "results_limit": selectors.SEARCH_RESULTS_LIMIT,
     }
     # The script asks for the results alone and swaps them in; the page itself stays the same.
     template = "events/check_in_results.html" if request.GET.get("partial") else "events/check_in.html"

@@ -1,13 +1,10 @@
-"""Emails to participants about their registrations and about changes to their events.
+"""Emails to participants about their registrations, their events and their certificates.
 
-Services call `notify_after_commit` (or `notify_confirmed_of_event_change`) inside their transaction;
-the Celery task is queued only once the transaction commits, so no email ever describes a change that
-was rolled back, and the worker reads the committed rows. The task calls `send_registration_email`,
-which renders the email in the participant's language (plain text and HTML) and attaches the
-calendar invitation (.ics) where the participant's calendar must change.
-
-Certificates of attendance are emailed the same way (`notify_certificate_after_commit`, then
-`send_certificate_email`), with the PDF attached and its verification link in the message.
+`send_registration_email` renders the email in the participant's language (plain text and HTML) and
+attaches the calendar invitation (.ics) where the participant's calendar must change;
+`send_certificate_email` attaches the certificate's PDF with its verification link. Both run in a
+Celery task (events/tasks.py), queued by events/notifications.py once a service's transaction
+commits.
 
 The email describes the registration as it is when the worker sends it: if its status moved on in the
 meantime (a promotion followed at once by a cancellation, say), the stale email is not sent, because
@@ -17,33 +14,22 @@ the later change queued its own.
 import datetime
 import logging
 from email.mime.text import MIMEText
-from enum import StrEnum
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy
 
-from . import calendar
+from . import calendar, certificates
+from .email_kinds import EXPECTED_STATUS, INVITATION_KINDS, EmailKind
 from .models import Event, Registration
+from .rules import online_link_for
 
 logger = logging.getLogger(__name__)
 Status = Registration.Status
-
-
-class EmailKind(StrEnum):
-    RECEIVED = "received"  # pending the organisers' approval
-    CONFIRMED = "confirmed"
-    WAITLISTED = "waitlisted"
-    PROMOTED = "promoted"  # confirmed from the waiting list when a seat freed
-    DECLINED = "declined"
-    CANCELLED = "cancelled"
-    EVENT_UPDATED = "event_updated"  # time, place or status changed: an updated invitation
-    EVENT_CANCELLED = "event_cancelled"
 
 
 SUBJECTS = {
@@ -84,70 +70,6 @@ LEADS = {
     ),
 }
 
-# The registration status each email describes; an email whose registration has moved on is stale.
-EXPECTED_STATUS = {
-    EmailKind.RECEIVED: Status.PENDING,
-    EmailKind.CONFIRMED: Status.CONFIRMED,
-    EmailKind.WAITLISTED: Status.WAITLISTED,
-    EmailKind.PROMOTED: Status.CONFIRMED,
-    EmailKind.DECLINED: Status.DECLINED,
-    EmailKind.CANCELLED: Status.CANCELLED,
-    EmailKind.EVENT_UPDATED: Status.CONFIRMED,
-    EmailKind.EVENT_CANCELLED: Status.CONFIRMED,
-}
-
-# Emails that put the event in the participant's calendar or change it there.
-INVITATION_KINDS = (EmailKind.CONFIRMED, EmailKind.PROMOTED, EmailKind.EVENT_UPDATED, EmailKind.EVENT_CANCELLED)
-# A status whose email is about that registration's own change (used by the services' hooks).
-KIND_FOR_NEW_STATUS = {
-    Status.PENDING: EmailKind.RECEIVED,
-    Status.CONFIRMED: EmailKind.CONFIRMED,
-    Status.WAITLISTED: EmailKind.WAITLISTED,
-    Status.DECLINED: EmailKind.DECLINED,
-    Status.CANCELLED: EmailKind.CANCELLED,
-}
-
-
-def _run_or_queue(task, arguments: tuple) -> None:
-    if task.app.conf.task_always_eager:
-        # Eager apply_async flips a process-wide Celery flag (denied_join_result) that concurrent
-        # threads (a threaded server, the concurrency tests) leave set by racing; apply() does the same
-        # work in this thread without it.
-        task.apply(arguments)
-    else:
-        task.delay(*arguments)
-
-
-def _queue(registration_id: int, kind: EmailKind, previous_status: str = "") -> None:
-    # Imported here because tasks.py imports this module.
-    from .tasks import send_registration_email_task
-
-    _run_or_queue(send_registration_email_task, (registration_id, str(kind), previous_status))
-
-
-def _queue_later(registration_id: int, kind: EmailKind, previous_status: str = ""):
-    # A named function rather than functools.partial: Django logs a failing robust callback by its __qualname__.
-    def queue_registration_email():
-        _queue(registration_id, kind, previous_status)
-
-    return queue_registration_email
-
-
-def notify_after_commit(registration: Registration, kind: EmailKind, previous_status: str = "") -> None:
-    """Queue the email once the surrounding transaction commits (at once outside a transaction).
-
-    robust=True: with eager Celery (the demo) a failing mail server must not turn a registration that
-    is already saved into an error page; the failure is logged."""
-    transaction.on_commit(_queue_later(registration.pk, kind, str(previous_status)), robust=True)
-
-
-def notify_confirmed_of_event_change(event: Event, kind: EmailKind) -> int:
-    """Queue an update (or a cancellation) for every confirmed participant of the event."""
-    registration_ids = list(event.registrations.filter(status=Status.CONFIRMED).values_list("pk", flat=True))
-    for registration_id in registration_ids:
-        transaction.on_commit(_queue_later(registration_id, kind), robust=True)
-    return len(registration_ids)
-
 
 def site_url(path: str) -> str:
     return f"{settings.SITE_URL.rstrip('/')}{path}"
@@ -163,14 +85,6 @@ def is_stale(registration: Registration, kind: EmailKind) -> bool:
     if kind == EmailKind.EVENT_UPDATED:
         return event_status != Event.Status.PUBLISHED
     return False
-
-
-def online_url_for(registration: Registration) -> str:
-    """The online link goes to confirmed participants of a published event, and to nobody else."""
-    event = registration.event
-    if registration.status != Status.CONFIRMED or event.status != Event.Status.PUBLISHED:
-        return ""
-    return event.online_url
 
 
 def calendar_attachment(registration: Registration, kind: EmailKind, previous_status: str, event_url: str):
@@ -193,7 +107,7 @@ def build_registration_email(
             "participant": participant,
             "event": event,
             "lead": LEADS[kind] % {"event": event.title},
-            "online_url": online_url_for(registration),
+            "online_url": online_link_for(registration),
             "event_url": event_url,
             "place": calendar.event_location(event),
             "my_registrations_url": site_url(reverse("events:my_registrations")),
@@ -241,21 +155,6 @@ def send_registration_email(registration_id: int, kind: str, previous_status: st
 CERTIFICATE_LEAD = gettext_lazy("Your certificate of attendance for %(event)s is attached to this email.")
 
 
-def notify_certificate_after_commit(registration: Registration) -> None:
-    """Queue the certificate email once the transaction that stamped certificate_emailed_at commits.
-
-    The task carries that stamp: if staff send the certificate again before the worker got to it, the
-    earlier task finds a newer stamp and leaves the sending to the later one."""
-    registration_id, emailed_at = registration.pk, registration.certificate_emailed_at.isoformat()
-
-    def queue_certificate_email():
-        from .tasks import send_certificate_email_task
-
-        _run_or_queue(send_certificate_email_task, (registration_id, emailed_at))
-
-    transaction.on_commit(queue_certificate_email, robust=True)
-
-
 def certificate_verify_url(registration: Registration) -> str:
     """The public verification link of the certificate, in the active language."""
     return site_url(f"{reverse('verify_certificate')}?{urlencode({'code': registration.certificate_code})}")
@@ -263,9 +162,6 @@ def certificate_verify_url(registration: Registration) -> str:
 
 def build_certificate_email(registration: Registration) -> EmailMultiAlternatives:
     """The certificate email, rendered in the participant's language, with the PDF attached."""
-    # Imported here because certificates.py imports this module.
-    from . import certificates
-
     participant, event = registration.participant, registration.event
     starts_on, ends_on = certificates.event_dates(event)
     with translation.override(participant.language or settings.LANGUAGE_CODE):
@@ -298,8 +194,6 @@ def send_certificate_email(registration_id: int, emailed_at: str) -> bool:
     the registration no longer gets a certificate or an email, or staff sent it again since.
 
     Mail-server errors propagate, so that the Celery task retries them."""
-    from . import certificates
-
     registration = (
         Registration.objects.select_related("event__programme", "participant").filter(pk=registration_id).first()
     )

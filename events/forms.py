@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from unidir_cb.forms import un_language_choices, with_blank
-from unidir_cb.models import OrganisationKind
+from unidir_cb.core.forms import un_language_choices, with_blank
+from unidir_cb.core.models import OrganisationKind
 
 from .models import Event, Participant
 from .selectors import EventFilters

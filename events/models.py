@@ -11,7 +11,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from programmes.models import Organisation, Programme, Topic, validate_un_languages
-from unidir_cb.models import OrganisationKind, TimeStampedModel
+from unidir_cb.core.models import OrganisationKind, TimeStampedModel
 
 
 def validate_time_zone(value):
@@ -202,6 +202,12 @@ class Participant(TimeStampedModel):
             models.UniqueConstraint(Lower("email"), name="participant_email_unique_case_insensitive"),
         ]
 
+    # What an anonymised participant is called (see services.participants.anonymise_participant).
+    ANONYMISED_FIRST_NAME = "Anonymised"
+    ANONYMISED_LAST_NAME = "participant"
+    # The .invalid top-level domain is reserved (RFC 2606): no mail can ever reach these addresses.
+    ANONYMISED_EMAIL_DOMAIN = "anonymised.invalid"
+
     def __str__(self):
         return f"{self.first_name} {self.last_name}"
 
@@ -249,10 +255,3 @@ class Registration(TimeStampedModel):
 
     def __str__(self):
         return f"{self.participant} — {self.event.title}"
-
-
-def took_part(prefix: str = "") -> Q:
-    """The one rule every count of participants uses (reports, dashboard, mapping replies): a
-    confirmed registration, or attendance recorded by staff whatever the status (a walk-in).
-    `prefix` reaches registrations through a relation, e.g. "registrations__"."""
-    return Q(**{f"{prefix}status": Registration.Status.CONFIRMED}) | Q(**{f"{prefix}attended": True})

@@ -1,4 +1,5 @@
-"""A signed-in person downloads their data or deletes their account (see events/privacy.py)."""
+"""A signed-in person downloads their data (selectors.participant_data) or deletes their account
+(services.participants.delete_account)."""
 
 import json
 
@@ -13,10 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from unidir_cb.ratelimit import limit_exceeded
+from unidir_cb.core.ratelimit import limit_exceeded
 
-from . import privacy
+from . import selectors
 from .certificate_views import verify_url_for
+from .services import participants
 
 # What people type when their account has no password (e.g. it was created for them).
 DELETE_CONFIRMATION_WORD = "DELETE"
@@ -35,7 +37,7 @@ def _deletion_attempts_exceeded(user) -> bool:
 @login_required
 @require_GET
 def download_my_data(request):
-    data = privacy.participant_data(request.user, verify_url_for=lambda code: verify_url_for(request, code))
+    data = selectors.participant_data(request.user, verify_url_for=lambda code: verify_url_for(request, code))
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
     )
@@ -77,7 +79,7 @@ def delete_my_account(request):
         return render(request, "events/too_many_requests.html", {"message": message}, status=429)
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        privacy.delete_account(request.user)
+        participants.delete_account(request.user)
         logout(request)
         messages.success(request, _("Your account is deleted and your personal data erased."))
         return redirect("home")

@@ -1,7 +1,7 @@
 """Read queries about reach: who took part in events, from which countries and organisations.
 
 Reports, dashboards and mapping replies count the same way: a person counts once however many of
-the events they took part in, and "took part" is events.models.took_part."""
+the events they took part in, and "took part" is events.rules.took_part."""
 
 from collections import Counter
 from collections.abc import Iterable
@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet
 
-from unidir_cb.country_groupings import GroupingCounts, count_by_grouping
-from unidir_cb.models import OrganisationKind
+from unidir_cb.core.country_groupings import GroupingCounts, count_by_grouping
+from unidir_cb.core.models import OrganisationKind
 
-from .models import Participant, Registration, took_part
+from .models import Participant, Registration
+from .rules import took_part
 
 
 def participants_of(events: Iterable) -> QuerySet[Participant]:

@@ -1,4 +1,4 @@
-"""Import and export of events, participants and attendee lists (see unidir_cb/imports.py).
+"""Import and export of events, participants and attendee lists (see unidir_cb/core/imports.py).
 
 An attendee list is imported into one event, chosen on the import form. Each row is a person,
 matched to an existing participant by email in any case, or created. The list never overwrites what
@@ -13,8 +13,8 @@ from import_export.fields import Field
 from import_export.forms import ConfirmImportForm
 
 from programmes.models import Organisation, Programme, Topic
-from unidir_cb.country_groupings import SPECIAL_GROUPS
-from unidir_cb.imports import (
+from unidir_cb.core.country_groupings import SPECIAL_GROUPS
+from unidir_cb.core.imports import (
     CheckedImportForm,
     ChoiceWidget,
     CodeListWidget,
@@ -31,7 +31,7 @@ from unidir_cb.imports import (
     is_blank,
     local_time_text,
 )
-from unidir_cb.models import OrganisationKind, UNLanguage
+from unidir_cb.core.models import OrganisationKind, UNLanguage
 
 from .models import Event, EventSeries, Participant, Registration
 

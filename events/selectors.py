@@ -1,4 +1,5 @@
-"""Read queries for the public event pages and a participant's own registrations.
+"""Read queries of the events app: the public event pages, a participant's own registrations and
+data, the check-in desk's search, certificate verification, and events in a reporting period.
 
 Each returns a queryset whose cost does not grow with the number of rows: counts are annotated
 (subqueries, so that filtering on topics cannot multiply them) and related lists are prefetched.
@@ -7,17 +8,19 @@ Each returns a queryset whose cost does not grow with the number of rows: counts
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import CharField, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, Concat, Lower
 from django.utils import timezone
 from django_countries.fields import Country
 
 from programmes.models import Topic
+from unidir_cb.core.periods import period_bounds
 
+from .certificates import normalise_code
 from .models import AgendaItem, Event, Participant, Registration
+from .rules import ACTIVE_STATUSES, PUBLIC_EVENT_STATUSES
 
 Status = Registration.Status
-PUBLIC_STATUSES = (Event.Status.PUBLISHED, Event.Status.CANCELLED)
 
 
 def _confirmed_count_subquery():
@@ -57,6 +60,14 @@ class EventFilters:
     country: str = ""
 
 
+def events_in_period(programme, start, end) -> QuerySet[Event]:
+    """Events held (not drafts, not cancelled) that start within the period (see period_bounds)."""
+    period_start, period_end = period_bounds(start, end)
+    return Event.objects.filter(
+        programme=programme, status=Event.Status.PUBLISHED, starts_at__gte=period_start, starts_at__lt=period_end
+    )
+
+
 def published_events() -> QuerySet:
     return Event.objects.filter(status=Event.Status.PUBLISHED)
 
@@ -82,17 +93,19 @@ def calendar_feed_events(filters: EventFilters, now=None) -> QuerySet:
     the coming events and the past year's). Cancelled events stay in it, marked cancelled, so that
     subscribed calendars show the cancellation instead of silently dropping the entry."""
     now = now or timezone.now()
-    events = Event.objects.filter(status__in=PUBLIC_STATUSES, ends_at__gte=now - timedelta(days=FEED_PAST_DAYS))
+    events = Event.objects.filter(status__in=PUBLIC_EVENT_STATUSES, ends_at__gte=now - timedelta(days=FEED_PAST_DAYS))
     return _filtered(events, filters).order_by("starts_at", "pk")
 
 
-def personal_calendar_events(participant: Participant) -> QuerySet:
-    """The events of a participant's confirmed registrations, for their private feed."""
-    return Event.objects.filter(
-        status__in=PUBLIC_STATUSES,
-        registrations__participant=participant,
-        registrations__status=Status.CONFIRMED,
-    ).order_by("starts_at", "pk")
+def personal_calendar_registrations(participant: Participant) -> QuerySet:
+    """A participant's confirmed registrations with their (public) events, for their private feed."""
+    return (
+        Registration.objects.filter(
+            participant=participant, status=Status.CONFIRMED, event__status__in=PUBLIC_EVENT_STATUSES
+        )
+        .select_related("event")
+        .order_by("event__starts_at", "event__pk")
+    )
 
 
 def _filtered(events: QuerySet, filters: EventFilters) -> QuerySet:
@@ -135,7 +148,7 @@ def filter_options() -> dict:
 def public_event(slug: str) -> Event:
     """One event for its public page (published or cancelled; drafts are not public)."""
     return (
-        with_confirmed_count(Event.objects.filter(status__in=PUBLIC_STATUSES))
+        with_confirmed_count(Event.objects.filter(status__in=PUBLIC_EVENT_STATUSES))
         .select_related("series", "programme")
         .prefetch_related(
             Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("starts_at", "pk")),
@@ -163,3 +176,164 @@ def upcoming_events(limit: int) -> QuerySet:
     """The next published events, soonest first, ready for event cards (two queries)."""
     events = published_events().filter(ends_at__gte=timezone.now()).order_by("starts_at", "pk")
     return with_confirmed_count(events).select_related("series").prefetch_related("topics")[:limit]
+
+
+# The check-in desk -------------------------------------------------------------------------------
+
+# Rows shown at once: a desk needs the few that match, not the whole list.
+SEARCH_RESULTS_LIMIT = 25
+
+
+@dataclass(frozen=True)
+class CheckInCounts:
+    checked_in: int
+    confirmed: int
+
+
+def check_in_counts(event: Event) -> CheckInCounts:
+    counts = event.registrations.aggregate(
+        checked_in=Count("pk", filter=Q(status=Status.CONFIRMED, attended=True)),
+        confirmed=Count("pk", filter=Q(status=Status.CONFIRMED)),
+    )
+    return CheckInCounts(**counts)
+
+
+def search_registrations(event: Event, query: str = "") -> QuerySet:
+    """The event's active registrations whose participant's name or email contains every word typed.
+
+    Words match anywhere in "first last email", so "ami dia" finds Amina Diallo and a full address
+    finds its owner; case does not matter."""
+    registrations = (
+        event.registrations.filter(status__in=ACTIVE_STATUSES)
+        .select_related("participant")
+        .annotate(
+            searchable=Lower(
+                Concat(
+                    "participant__first_name",
+                    Value(" "),
+                    "participant__last_name",
+                    Value(" "),
+                    "participant__email",
+                    output_field=CharField(),
+                )
+            )
+        )
+        .order_by("participant__last_name", "participant__first_name", "pk")
+    )
+    for word in query.lower().split()[:5]:
+        registrations = registrations.filter(searchable__contains=word)
+    return registrations[:SEARCH_RESULTS_LIMIT]
+
+
+# Verification ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VerifiedCertificate:
+    """All the public verification page may show: never an email, organisation or country."""
+
+    code: str
+    holder_name: str  # empty when the holder deleted their data
+    event_title: str
+    starts_at: object
+    ends_at: object
+    time_zone: str
+
+
+def verify_certificate(typed_code: str) -> VerifiedCertificate | None:
+    """The certificate with this code, or None. One query."""
+    code = normalise_code(typed_code)
+    if not code:
+        return None
+    registration = (
+        Registration.objects.filter(certificate_code=code, status=Registration.Status.CONFIRMED, attended=True)
+        .select_related("event", "participant")
+        .only(
+            "certificate_code",
+            "event__title",
+            "event__starts_at",
+            "event__ends_at",
+            "event__time_zone",
+            "participant__first_name",
+            "participant__last_name",
+            "participant__anonymised_at",
+        )
+        .first()
+    )
+    if registration is None:
+        return None
+    participant = registration.participant
+    holder_name = "" if participant.anonymised_at else f"{participant.first_name} {participant.last_name}".strip()
+    return VerifiedCertificate(
+        code=code,
+        holder_name=holder_name,
+        event_title=registration.event.title,
+        starts_at=registration.event.starts_at,
+        ends_at=registration.event.ends_at,
+        time_zone=registration.event.time_zone,
+    )
+
+
+# A participant's own data ------------------------------------------------------------------------
+
+EXPORT_FORMAT_VERSION = 1
+
+
+def _iso(moment) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def participant_data(user, verify_url_for=None) -> dict:
+    """Everything held about a signed-in person, as JSON-ready data. Three queries whatever the number
+    of registrations. `verify_url_for(code)` gives a certificate's verification link when passed."""
+    participant = Participant.objects.filter(user=user).first()
+    registrations = (
+        list(Registration.objects.filter(participant=participant).select_related("event").order_by("created_at", "pk"))
+        if participant
+        else []
+    )
+    profile = None
+    if participant is not None:
+        profile = {
+            "first_name": participant.first_name,
+            "last_name": participant.last_name,
+            "email": participant.email,
+            "country": participant.country.code or "",
+            "organisation": participant.organisation,
+            "organisation_kind": participant.organisation_kind,
+            "job_title": participant.job_title,
+            "gender": participant.gender,
+            "language": participant.language,
+            "consented_at": _iso(participant.consented_at),
+            "created_at": _iso(participant.created_at),
+        }
+    return {
+        "format_version": EXPORT_FORMAT_VERSION,
+        "exported_at": _iso(timezone.now()),
+        "account": {"email": user.email, "date_joined": _iso(user.date_joined), "last_login": _iso(user.last_login)},
+        "profile": profile,
+        "registrations": [
+            {
+                "event": registration.event.title,
+                "event_slug": registration.event.slug,
+                "event_starts_at": _iso(registration.event.starts_at),
+                "event_ends_at": _iso(registration.event.ends_at),
+                "status": registration.status,
+                "registered_at": _iso(registration.created_at),
+                "decided_at": _iso(registration.decided_at),
+                "attended": registration.attended,
+                "checked_in_at": _iso(registration.checked_in_at),
+            }
+            for registration in registrations
+        ],
+        "certificates": [
+            {
+                "event": registration.event.title,
+                "code": registration.certificate_code,
+                "issued_at": _iso(registration.certificate_issued_at),
+                **({"verify_url": verify_url_for(registration.certificate_code)} if verify_url_for else {}),
+            }
+            for registration in registrations
+            if registration.certificate_code
+        ],
+    }

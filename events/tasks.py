@@ -1,4 +1,4 @@
-"""Thin Celery wrappers over the events services (see emails.py)."""
+"""Thin Celery wrappers over events/emails.py; events/notifications.py queues them after a commit."""
 
 import smtplib
 

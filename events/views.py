@@ -13,18 +13,18 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from unidir_cb.forms import un_language_name
-from unidir_cb.models import OrganisationKind
-from unidir_cb.ratelimit import limit_exceeded
+from unidir_cb.core.forms import un_language_name
+from unidir_cb.core.models import OrganisationKind
+from unidir_cb.core.ratelimit import limit_exceeded
 
-from . import calendar_views, selectors, services
+from . import calendar_views, rules, selectors
 from .forms import EventFilterForm, ParticipantProfileForm
 from .models import Event, Participant, Registration
+from .services import participants, registrations
 
 EVENTS_PER_PAGE = 20
 # Registration attempts allowed per signed-in person per minute; more is a script, not a person.
@@ -88,26 +88,21 @@ def event_list(request):
 def _participant_of(request) -> Participant | None:
     if not request.user.is_authenticated:
         return None
-    return services.find_or_link_participant(request.user)
+    return participants.find_or_link_participant(request.user)
 
 
 def _eligibility(event: Event) -> list[str]:
     """The event's eligibility rules as sentences a visitor reads before registering."""
-    rules = []
+    sentences = []
     if event.eligible_organisation_kinds:
         kinds = ", ".join(str(OrganisationKind(kind).label) for kind in event.eligible_organisation_kinds)
-        rules.append(_("participants from: %(kinds)s") % {"kinds": kinds})
+        sentences.append(_("participants from: %(kinds)s") % {"kinds": kinds})
     if event.eligible_country_groups:
-        groups = _(" or ").join(str(services.COUNTRY_GROUP_NAMES[group]) for group in event.eligible_country_groups)
-        rules.append(_("participants from %(groups)s") % {"groups": groups})
-    return rules
-
-
-def _online_link_for(registration: Registration | None, event: Event) -> str:
-    """The online link is for the event's confirmed participants only, never on a public page."""
-    if registration is None or registration.status != Registration.Status.CONFIRMED:
-        return ""
-    return event.online_url if event.status == Event.Status.PUBLISHED else ""
+        groups = _(" or ").join(
+            str(registrations.COUNTRY_GROUP_NAMES[group]) for group in event.eligible_country_groups
+        )
+        sentences.append(_("participants from %(groups)s") % {"groups": groups})
+    return sentences
 
 
 @require_GET
@@ -119,23 +114,23 @@ def event_detail(request, slug):
     participant = _participant_of(request)
     registration = selectors.registration_of(participant, event)
     invitation = request.GET.get("invitation", "")
-    closed = services.registration_closed_refusal(event)
+    closed = registrations.registration_closed_refusal(event)
     if closed is None and registration is not None and registration.status == Registration.Status.DECLINED:
-        closed = services.refusal(services.Refusal.DECLINED_BEFORE, event)
-    active = registration is not None and registration.status in services.ACTIVE_STATUSES
+        closed = registrations.refusal(registrations.Refusal.DECLINED_BEFORE, event)
+    active = registration is not None and registration.status in rules.ACTIVE_STATUSES
     context = {
         "event": event,
         "seats_left": selectors.seats_left_of(event),
         "registration": registration,
-        "registration_status_label": services.STATUS_LABELS[registration.status] if registration else "",
+        "registration_status_label": registrations.STATUS_LABELS[registration.status] if registration else "",
         "registration_is_active": active,
         "language_names": [un_language_name(code) for code in event.languages],
         "eligibility": _eligibility(event),
         "closed_reason": str(closed) if closed else "",
         "invitation": invitation,
-        "needs_invitation": not services.invitation_is_valid(event, invitation),
-        "profile_is_complete": services.profile_is_complete(participant),
-        "online_url": _online_link_for(registration, event),
+        "needs_invitation": not registrations.invitation_is_valid(event, invitation),
+        "profile_is_complete": participants.profile_is_complete(participant),
+        "online_url": rules.online_link_for(registration),
         "login_url": f"{reverse('account_login')}?{urlencode({'next': _event_url(event, invitation)})}",
         "signup_url": f"{reverse('account_signup')}?{urlencode({'next': _event_url(event, invitation)})}",
     }
@@ -149,17 +144,17 @@ def register(request, slug):
         return _too_many_requests(request)
     event = get_object_or_404(Event.objects.exclude(status=Event.Status.DRAFT), slug=slug)
     invitation = request.POST.get("invitation", "")
-    participant = services.find_or_link_participant(request.user)
-    if not services.profile_is_complete(participant):
-        messages.info(request, str(services.REFUSAL_MESSAGES[services.Refusal.PROFILE_INCOMPLETE]))
+    participant = participants.find_or_link_participant(request.user)
+    if not participants.profile_is_complete(participant):
+        messages.info(request, str(registrations.REFUSAL_MESSAGES[registrations.Refusal.PROFILE_INCOMPLETE]))
         profile_url = reverse("participant_profile")
         return redirect(f"{profile_url}?{urlencode({'next': _event_url(event, invitation)})}")
     try:
-        result = services.register_participant(event, participant, invitation_token=invitation)
-    except services.RegistrationError as refusal:
+        result = registrations.register_participant(event, participant, invitation_token=invitation)
+    except registrations.RegistrationError as refusal:
         messages.error(request, str(refusal))
         return redirect(_event_url(event, invitation))
-    level = messages.SUCCESS if result.outcome == services.Outcome.CONFIRMED else messages.INFO
+    level = messages.SUCCESS if result.outcome == registrations.Outcome.CONFIRMED else messages.INFO
     messages.add_message(request, level, result.message)
     return redirect(_event_url(event))
 
@@ -167,12 +162,12 @@ def register(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def participant_profile(request):
-    participant = services.find_or_link_participant(request.user) or Participant(
+    participant = participants.find_or_link_participant(request.user) or Participant(
         user=request.user, email=request.user.email
     )
     form = ParticipantProfileForm(request.POST or None, instance=participant)
     if request.method == "POST" and form.is_valid():
-        services.save_participant_profile(form.save(commit=False), consent_given=form.cleaned_data["consent"])
+        participants.save_participant_profile(form.save(commit=False), consent_given=form.cleaned_data["consent"])
         messages.success(request, _("Your profile is saved."))
         return redirect(_safe_next(request, reverse("events:list")))
     return render(
@@ -185,24 +180,19 @@ def participant_profile(request):
 @login_required
 @require_GET
 def my_registrations(request):
-    registrations = list(selectors.registrations_of_user(request.user))
-    for registration in registrations:
-        registration.status_label = services.STATUS_LABELS[registration.status]
-        registration.online_url = _online_link_for(registration, registration.event)
-        registration.has_calendar_file = (
-            registration.status in calendar_views.DOWNLOADABLE_STATUSES
-            and registration.event.status in selectors.PUBLIC_STATUSES
-        )
-        registration.can_cancel = (
-            registration.status in services.ACTIVE_STATUSES and registration.event.ends_at > timezone.now()
-        )
+    own_registrations = list(selectors.registrations_of_user(request.user))
+    for registration in own_registrations:
+        registration.status_label = registrations.STATUS_LABELS[registration.status]
+        registration.online_url = rules.online_link_for(registration)
+        registration.has_calendar_file = rules.has_calendar_file(registration)
+        registration.can_cancel = rules.may_cancel(registration)
     participant = _participant_of(request)
     return render(
         request,
         "events/my_registrations.html",
         {
-            "registrations": registrations,
-            "active_statuses": services.ACTIVE_STATUSES,
+            "registrations": own_registrations,
+            "active_statuses": rules.ACTIVE_STATUSES,
             "calendar_feed_url": calendar_views.personal_feed_url(request, participant) if participant else "",
         },
     )
@@ -218,8 +208,8 @@ def cancel_my_registration(request, pk):
     if _registration_rate_limit_exceeded(request.user):
         return _too_many_requests(request)
     try:
-        services.cancel_own_registration(registration, request.user)
-    except services.RegistrationError as refusal:
+        registrations.cancel_own_registration(registration, request.user)
+    except registrations.RegistrationError as refusal:
         messages.error(request, str(refusal))
     else:
         messages.success(

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
 
-from unidir_cb.imports import ImportExportAdminMixin
+from unidir_cb.core.imports import ImportExportAdminMixin
 
 from .admin_actions import CompileSubmissionActionMixin
 from .models import InformationResource, MappingExercise, MappingSubmission, Organisation, Programme, Topic
@@ -87,5 +87,5 @@ class MappingSubmissionAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     list_select_related = ["exercise", "approved_by"]
     search_fields = ["exercise__reference"]
-    readonly_fields = ["compiled_at", "approved_by", "approved_at", "sent_at", "report_job"]
+    readonly_fields = ["compiled_at", "approved_by", "approved_at", "sent_at", "report_job", "rendering_job"]
     autocomplete_fields = ["exercise"]

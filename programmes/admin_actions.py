@@ -3,9 +3,9 @@
 from django.contrib import admin, messages
 from django.utils.html import format_html, format_html_join
 
-from unidir_cb.reporting import registry
-from unidir_cb.reporting import services as report_services
-from unidir_cb.reporting.models import ReportJob
+from unidir_cb.core.reporting import registry
+from unidir_cb.core.reporting import services as report_services
+from unidir_cb.core.reporting.models import ReportJob
 
 REPORT_KIND = "mapping_submission"
 

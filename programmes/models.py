@@ -5,7 +5,7 @@ from django.db.models import F, Q
 from django.utils.text import slugify
 from django_countries.fields import CountryField
 
-from unidir_cb.models import OrganisationKind, TimeStampedModel, UNLanguage
+from unidir_cb.core.models import OrganisationKind, TimeStampedModel, UNLanguage
 
 
 def validate_un_languages(value):
@@ -170,13 +170,20 @@ class MappingSubmission(TimeStampedModel):
     )
     approved_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
-    docx_file = models.FileField(upload_to="mapping_submissions/", blank=True)
-    pdf_file = models.FileField(upload_to="mapping_submissions/", blank=True)
-    html_file = models.FileField(upload_to="mapping_submissions/", blank=True)
     # The report job that compiled this version: a job retried after its worker died finds the
     # version it already compiled instead of compiling another.
     report_job = models.ForeignKey(
         "reporting.ReportJob", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # The report job whose files (DOCX, PDF, HTML) are this version's latest rendering: the files are
+    # stored once, as that job's; set when the job succeeds, so a failed re-rendering keeps the last good one.
+    rendering_job = models.ForeignKey(
+        "reporting.ReportJob",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The report job whose files are this version's latest rendering.",
     )
 
     class Meta:

@@ -1,9 +1,9 @@
-"""Import and export of partner organisations (see unidir_cb/imports.py for the shared rules)."""
+"""Import and export of partner organisations (see unidir_cb/core/imports.py for the shared rules)."""
 
 from import_export.fields import Field
 
-from unidir_cb.imports import ChoiceWidget, CountryWidget, ImportResource, TextWidget
-from unidir_cb.models import OrganisationKind
+from unidir_cb.core.imports import ChoiceWidget, CountryWidget, ImportResource, TextWidget
+from unidir_cb.core.models import OrganisationKind
 
 from .models import Organisation
 

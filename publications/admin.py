@@ -1,8 +1,9 @@
 from django.contrib import admin, messages
 from django.db.models import Count, Prefetch
 
-from unidir_cb.imports import ImportExportAdminMixin
+from unidir_cb.core.imports import ImportExportAdminMixin
 
+from . import services
 from .models import Authorship, Contributor, Publication, Translation
 from .resources import PublicationResource
 
@@ -65,12 +66,12 @@ class PublicationAdmin(ImportExportAdminMixin, admin.ModelAdmin):
 
     @admin.action(description="Show in the public catalogue")
     def publish(self, request, queryset):
-        count = queryset.update(is_published=True)
+        count = services.set_in_catalogue(queryset, shown=True)
         self.message_user(request, f"{count} publication(s) are now in the public catalogue.", messages.SUCCESS)
 
     @admin.action(description="Hide from the public catalogue")
     def unpublish(self, request, queryset):
-        count = queryset.update(is_published=False)
+        count = services.set_in_catalogue(queryset, shown=False)
         self.message_user(request, f"{count} publication(s) are hidden from the public catalogue.", messages.SUCCESS)
 
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from unidir_cb.forms import un_language_choices, with_blank
+from unidir_cb.core.forms import un_language_choices, with_blank
 
 from .models import Publication
 from .selectors import PublicationFilters

@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from programmes.models import Programme, Topic
-from unidir_cb.models import TimeStampedModel, UNLanguage
+from unidir_cb.core.models import TimeStampedModel, UNLanguage
 
 
 class Publication(TimeStampedModel):

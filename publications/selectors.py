@@ -31,6 +31,14 @@ def ordered_authorships() -> QuerySet:
     return Authorship.objects.select_related("contributor").order_by("role", "order", "pk")
 
 
+def publications_in_period(programme, start, end) -> QuerySet[Publication]:
+    """Published outputs of the period (both days included). Chapters count with their edited volume,
+    not on their own: the mapping reply, the reports and the dashboard all count publications this way."""
+    return Publication.objects.filter(programme=programme, is_published=True, published_on__range=(start, end)).exclude(
+        kind=Kind.CHAPTER
+    )
+
+
 def catalogue_publications() -> QuerySet:
     """What the catalogue lists: published publications, chapters excepted (their volume lists them)."""
     return Publication.objects.filter(is_published=True).exclude(kind=Kind.CHAPTER)

@@ -8,7 +8,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from unidir_cb.forms import un_language_name
+from unidir_cb.core.forms import un_language_name
 
 from . import citations, selectors
 from .forms import PublicationFilterForm

@@ -15,7 +15,7 @@ import redis
 from django.core.cache import cache
 
 from tests.factories import staff_member
-from unidir_cb.permissions import MANAGEMENT, PROGRAMME_STAFF
+from unidir_cb.core.permissions import MANAGEMENT, PROGRAMME_STAFF
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"

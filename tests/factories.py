@@ -13,8 +13,8 @@ from donors.models import Contribution, Donor, ExchangeRate
 from events.models import AgendaItem, Event, EventSeries, Participant, Registration
 from programmes.models import InformationResource, MappingExercise, Organisation, Programme, Topic
 from publications.models import Authorship, Contributor, Publication, Translation
-from unidir_cb.models import OrganisationKind
-from unidir_cb.reporting.models import ReportJob
+from unidir_cb.core.models import OrganisationKind
+from unidir_cb.core.reporting.models import ReportJob
 
 # Every user the factory makes can sign in with this password.
 STAFF_PASSWORD = "a-Str0ng-passphrase"
@@ -31,7 +31,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 def staff_member(group_name: str, **attributes):
-    """A staff user in one of the staff groups (unidir_cb.permissions)."""
+    """A staff user in one of the staff groups (unidir_cb.core.permissions)."""
     user = UserFactory(is_staff=True, **attributes)
     user.groups.add(Group.objects.get(name=group_name))
     return user

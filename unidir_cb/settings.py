@@ -55,12 +55,15 @@ INSTALLED_APPS = [
     "simple_history",
     "django_celery_results",
     "django_celery_beat",
-    "unidir_cb.apps.UnidirCbConfig",
-    "unidir_cb.reporting",
+    # In layer order (see the README's Architecture): the kernel, the domain apps, then the
+    # cross-domain compilation on top.
+    "unidir_cb.core.apps.CoreConfig",
+    "unidir_cb.core.reporting",
     "programmes",
     "events",
     "publications",
     "donors",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -224,7 +227,7 @@ CELERY_BEAT_SCHEDULE = {
 }
 CELERY_TIMEZONE = TIME_ZONE
 
-# Report jobs (unidir_cb/reporting): a running job records a heartbeat every REPORT_HEARTBEAT_SECONDS;
+# Report jobs (unidir_cb/core/reporting): a running job records a heartbeat every REPORT_HEARTBEAT_SECONDS;
 # the sweeper requeues a job whose heartbeat is older than REPORT_HEARTBEAT_STALE_SECONDS, or one still
 # queued after REPORT_QUEUED_STALE_SECONDS, and fails it after REPORT_MAX_ATTEMPTS tries.
 REPORT_HEARTBEAT_SECONDS = env.float("REPORT_HEARTBEAT_SECONDS", default=10)
@@ -246,7 +249,7 @@ BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
 if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Proxies in front of the site that append to X-Forwarded-For: rate limits per address (allauth's and
-# ours, unidir_cb/ratelimit.py) read the client's address behind them.
+# ours, unidir_cb/core/ratelimit.py) read the client's address behind them.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1 if BEHIND_TLS_PROXY else 0)
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

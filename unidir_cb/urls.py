@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from events import calendar_views, certificate_views, privacy_views
 from events import views as events_views
+from unidir_cb.core.views import healthz
 
 from . import views
 
@@ -12,13 +13,13 @@ admin.site.site_header = "unidir_cb — programme staff"
 admin.site.site_title = "unidir_cb"
 
 urlpatterns = [
-    path("healthz", views.healthz, name="healthz"),
+    path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     # Outside the language prefix: a subscribed calendar keeps one address; it speaks the participant's language.
     path("events/calendar/<slug:token>.ics", calendar_views.personal_feed, name="personal_calendar_feed"),
-    path("reports/mapping/", include("programmes.urls")),
-    path("reports/", include("unidir_cb.reporting.urls")),
+    path("reports/mapping/", include("reports.mapping.urls")),
+    path("reports/", include("unidir_cb.core.reporting.urls")),
     path("", include("donors.urls")),  # /dashboard/ and /api/funding/
 ]
 

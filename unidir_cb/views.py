@@ -1,13 +1,12 @@
-from django.http import JsonResponse
+"""The home page: the one public page that shows several domain apps at once (the next events and
+the latest publications), so it lives with the project's URLs, above every app."""
+
 from django.shortcuts import render
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from events import selectors as event_selectors
 from publications import selectors as publication_selectors
 from publications.views import publication_cards
-
-from .health import is_healthy, service_statuses
 
 HOME_UPCOMING_EVENTS = 3
 HOME_RECENT_PUBLICATIONS = 3
@@ -26,11 +25,3 @@ def home(request):
         "recent_publications": publication_cards(latest[:HOME_RECENT_PUBLICATIONS]),
     }
     return render(request, "home.html", context)
-
-
-@never_cache
-@require_GET
-def healthz(request):
-    statuses = service_statuses()
-    healthy = is_healthy(statuses)
-    return JsonResponse({"status": "ok" if healthy else "unavailable", **statuses}, status=200 if healthy else 503)

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from tests.factories import ContributionFactory, EventFactory, UserFactory
-from unidir_cb.permissions import FINANCE, MANAGEMENT, PROGRAMME_STAFF
+from unidir_cb.core.permissions import FINANCE, MANAGEMENT, PROGRAMME_STAFF
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 from django_countries import countries
 
-from unidir_cb import country_groupings
+from unidir_cb.core import country_groupings
 
 
 def test_the_five_regional_groups_cover_the_193_member_states_once_each():

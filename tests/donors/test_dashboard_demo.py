@@ -14,10 +14,10 @@ from openpyxl import load_workbook
 
 from donors.models import Donor
 from donors.reports import build_donor_report
+from reports.selectors import activity_summary
 from tests.factories import (
     UserFactory,
 )
-from unidir_cb.reporting.selectors import activity_summary
 
 pytestmark = pytest.mark.django_db
 

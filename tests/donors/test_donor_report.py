@@ -15,7 +15,7 @@ from donors.models import Contribution, Donor
 from donors.reports import build_donor_report
 from donors.selectors import funding_lines, programme_output, summarise_funding
 from events.models import Event
-from unidir_cb.reporting.selectors import activity_summary
+from reports.selectors import activity_summary
 
 pytestmark = pytest.mark.django_db
 

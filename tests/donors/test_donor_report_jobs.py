@@ -15,8 +15,8 @@ from openpyxl import load_workbook
 
 from donors.models import Contribution
 from tests.factories import ContributionFactory, DonorFactory, ExchangeRateFactory, ProgrammeFactory
-from unidir_cb.reporting import registry, services
-from unidir_cb.reporting.models import ReportJob
+from unidir_cb.core.reporting import registry, services
+from unidir_cb.core.reporting.models import ReportJob
 
 pytestmark = pytest.mark.django_db
 

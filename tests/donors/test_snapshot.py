@@ -12,8 +12,8 @@ from django_celery_beat.models import PeriodicTask
 from djmoney.money import Money
 from openpyxl import load_workbook
 
-from donors import tasks
 from donors.dashboard import previous_month
+from reports import tasks
 from tests.factories import (
     ContributionFactory,
     EventFactory,
@@ -22,8 +22,8 @@ from tests.factories import (
     RegistrationFactory,
     UserFactory,
 )
-from unidir_cb.reporting import services
-from unidir_cb.reporting.models import ReportJob
+from unidir_cb.core.reporting import services
+from unidir_cb.core.reporting.models import ReportJob
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ pytestmark = pytest.mark.django_db
 def test_the_migration_schedules_the_snapshot_on_the_first_of_each_month_at_six(settings):
     periodic_task = PeriodicTask.objects.get(name="Monthly management snapshot")
 
-    assert periodic_task.task == "donors.start_monthly_snapshots"
+    assert periodic_task.task == "reports.start_monthly_snapshots"
     assert periodic_task.enabled
     schedule = periodic_task.crontab
     assert (schedule.minute, schedule.hour, schedule.day_of_month, schedule.month_of_year, schedule.day_of_week) == (
@@ -50,7 +50,7 @@ def test_staff_can_edit_and_disable_the_schedule_in_the_admin(client):
 
     page = client.get(reverse("admin:django_celery_beat_periodictask_change", args=[periodic_task.pk]))
     assert page.status_code == 200
-    assert "donors.start_monthly_snapshots" in page.content.decode()
+    assert "reports.start_monthly_snapshots" in page.content.decode()
     response = client.post(
         reverse("admin:django_celery_beat_periodictask_changelist"),
         {"action": "disable_tasks", "_selected_action": [periodic_task.pk]},

@@ -4,7 +4,7 @@ import pytest
 from allauth.account.models import EmailAddress
 
 from tests.factories import staff_member
-from unidir_cb.permissions import MANAGEMENT
+from unidir_cb.core.permissions import MANAGEMENT
 
 
 @pytest.fixture

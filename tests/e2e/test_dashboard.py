@@ -8,9 +8,9 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from reports.selectors import activity_summary
 from tests.conftest import ARTIFACTS
 from tests.e2e.staff import log_in
-from unidir_cb.reporting.selectors import activity_summary
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

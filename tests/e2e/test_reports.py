@@ -21,7 +21,7 @@ from tests.factories import (
     PublicationFactory,
     RegistrationFactory,
 )
-from unidir_cb.reporting.models import ReportJob
+from unidir_cb.core.reporting.models import ReportJob
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -11,12 +11,12 @@ from django.core.cache import cache
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from events import certificates
 from events.models import Event, Registration
+from events.services import certificates
 from tests.conftest import ARTIFACTS
 from tests.events.participants import PASSWORD, participant_with_account
 from tests.factories import EventFactory, ParticipantFactory, RegistrationFactory, UserFactory
-from unidir_cb.permissions import PROGRAMME_STAFF
+from unidir_cb.core.permissions import PROGRAMME_STAFF
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -15,7 +15,8 @@ from django.utils import timezone
 
 from events import certificates
 from events.models import Event, Registration
-from events.privacy import anonymise_participant
+from events.services import certificates as certificate_services
+from events.services.participants import anonymise_participant
 from events.tasks import send_certificate_email_task, send_registration_email_task
 from tests.events.participants import participant_with_account
 from tests.factories import EventFactory, ParticipantFactory, RegistrationFactory, UserFactory
@@ -69,7 +70,7 @@ def pdf_text(pdf: bytes, tmp_path) -> str:
 def test_courses_trainings_and_exercises_give_certificates_with_a_typeable_code(kind):
     registration = attended_registration(kind=kind)
 
-    issued = certificates.issue_certificate(registration)
+    issued = certificate_services.issue_certificate(registration)
 
     assert CODE_PATTERN.match(issued.certificate_code)
     assert issued.certificate_issued_at is not None
@@ -77,9 +78,9 @@ def test_courses_trainings_and_exercises_give_certificates_with_a_typeable_code(
 
 def test_issuing_twice_keeps_the_first_code_and_date():
     registration = attended_registration()
-    first = certificates.issue_certificate(registration)
+    first = certificate_services.issue_certificate(registration)
 
-    second = certificates.issue_certificate(registration)
+    second = certificate_services.issue_certificate(registration)
 
     assert (second.certificate_code, second.certificate_issued_at) == (
         first.certificate_code,
@@ -89,7 +90,8 @@ def test_issuing_twice_keeps_the_first_code_and_date():
 
 def test_codes_differ_between_certificates():
     codes = {
-        certificates.issue_certificate(attended_registration(slug=f"course-{n}")).certificate_code for n in range(20)
+        certificate_services.issue_certificate(attended_registration(slug=f"course-{n}")).certificate_code
+        for n in range(20)
     }
 
     assert len(codes) == 20
@@ -109,7 +111,7 @@ def test_no_certificate_for_other_kinds_absentees_or_unconfirmed(kind, fields, r
     )
 
     with pytest.raises(certificates.CertificateError) as refused:
-        certificates.issue_certificate(registration)
+        certificate_services.issue_certificate(registration)
 
     assert refused.value.reason == reason
     registration.refresh_from_db()
@@ -153,7 +155,7 @@ def test_the_pdf_is_a4_landscape_with_arabic_and_chinese_names_drawn_with_noto_f
     layla = ParticipantFactory(first_name="ليلى", last_name="الحسيني", language="ar")
     wang = ParticipantFactory(first_name="王", last_name="小明", language="zh-hans")
     for participant in (layla, wang):
-        registration = certificates.issue_certificate(
+        registration = certificate_services.issue_certificate(
             attended_registration(participant, slug=f"course-{participant.pk}")
         )
         path = tmp_path / f"{participant.pk}.pdf"
@@ -168,7 +170,7 @@ def test_the_pdf_is_a4_landscape_with_arabic_and_chinese_names_drawn_with_noto_f
 
 
 def test_the_certificate_is_written_in_the_participants_language():
-    registration = certificates.issue_certificate(attended_registration(ParticipantFactory(language="ar")))
+    registration = certificate_services.issue_certificate(attended_registration(ParticipantFactory(language="ar")))
 
     html = certificates.certificate_html(registration, "https://example.org/verify")
 
@@ -244,7 +246,7 @@ def test_anyone_verifies_a_code_and_sees_only_name_event_and_date(client):
     participant = ParticipantFactory(
         first_name="Amina", last_name="Diallo", email="amina.private@example.org", organisation="Secret Ministry"
     )
-    registration = certificates.issue_certificate(attended_registration(participant))
+    registration = certificate_services.issue_certificate(attended_registration(participant))
     typed = registration.certificate_code.lower().replace("-", " ")
 
     response = client.get(VERIFY, {"code": typed})
@@ -261,7 +263,7 @@ def test_anyone_verifies_a_code_and_sees_only_name_event_and_date(client):
 
 
 def test_an_unknown_code_says_not_found(client):
-    certificates.issue_certificate(attended_registration())
+    certificate_services.issue_certificate(attended_registration())
 
     page = client.get(VERIFY, {"code": "ABCD-EFGH-JKMN"}).content.decode()
 
@@ -279,7 +281,7 @@ def test_the_verify_page_is_a_plain_form_without_a_code(client):
 
 def test_an_anonymised_participants_certificate_no_longer_verifies_to_a_name(client):
     participant = ParticipantFactory(first_name="Amina", last_name="Diallo")
-    registration = certificates.issue_certificate(attended_registration(participant))
+    registration = certificate_services.issue_certificate(attended_registration(participant))
     participant.anonymised_at = timezone.now()
     participant.first_name, participant.last_name = "Anonymised", "participant"
     participant.save()
@@ -323,7 +325,7 @@ def test_staff_email_a_french_participant_her_certificate_in_french_with_the_pdf
     registration = attended_registration(amelie)
 
     with after_commit():
-        emailed = certificates.email_certificate(registration)
+        emailed = certificate_services.email_certificate(registration)
 
     [message] = mail.outbox
     code = emailed.certificate_code
@@ -352,15 +354,15 @@ def test_emailing_twice_sends_one_email_unless_staff_choose_to_send_it_again(aft
     registration = attended_registration()
 
     with after_commit():
-        first = certificates.email_certificates([registration])
-        second = certificates.email_certificates([registration])
+        first = certificate_services.email_certificates([registration])
+        second = certificate_services.email_certificates([registration])
 
     assert len(first.changed) == 1 and len(mail.outbox) == 1
     [(_, reason)] = second.refused
     assert "already emailed on" in reason and "again" in reason
 
     with after_commit():
-        again = certificates.email_certificates([registration], send_again=True)
+        again = certificate_services.email_certificates([registration], send_again=True)
 
     assert len(again.changed) == 1
     assert len(mail.outbox) == 2
@@ -370,8 +372,8 @@ def test_emailing_twice_sends_one_email_unless_staff_choose_to_send_it_again(aft
 def test_an_email_superseded_by_a_send_again_before_the_worker_ran_is_not_sent(django_capture_on_commit_callbacks):
     registration = attended_registration()
     with django_capture_on_commit_callbacks() as queued:
-        certificates.email_certificate(registration)
-        certificates.email_certificate(registration, send_again=True)
+        certificate_services.email_certificate(registration)
+        certificate_services.email_certificate(registration, send_again=True)
 
     for queue_email in queued:
         queue_email()
@@ -405,13 +407,13 @@ def test_refused_registrations_are_neither_emailed_nor_stamped(after_commit, mak
     registration = make_registration()
 
     with after_commit():
-        outcome = certificates.email_certificates([registration])
+        outcome = certificate_services.email_certificates([registration])
 
     assert outcome.changed == []
     [(refused, message)] = outcome.refused
     assert refused == registration and message
     with pytest.raises(certificates.CertificateError) as error:
-        certificates.email_certificate(registration)
+        certificate_services.email_certificate(registration)
     assert error.value.reason == reason
     assert mail.outbox == []
     registration.refresh_from_db()
@@ -457,7 +459,7 @@ def test_staff_issue_and_email_certificates_from_the_admin_once_then_again_on_re
 def test_the_certificate_task_retries_a_mail_server_failure_with_the_registration_emails_policy(monkeypatch):
     registration = attended_registration(ParticipantFactory(language="fr"))
     # Outside a capture, the queued task waits for a commit that never comes: the test runs it below.
-    emailed = certificates.email_certificate(registration)
+    emailed = certificate_services.email_certificate(registration)
     real_send = mail.EmailMultiAlternatives.send
     attempts = []
 

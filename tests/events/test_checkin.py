@@ -5,8 +5,9 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.test import Client
 
-from events import check_in as desk
+from events import selectors
 from events.models import Registration
+from events.services import check_in as desk
 from tests.factories import EventFactory, ParticipantFactory, RegistrationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +74,7 @@ def test_checking_in_sets_attended_and_the_time_and_updates_the_counts(staff_cli
     assert amina.attended and amina.checked_in_at is not None
     page = response.content.decode()
     assert "Amina Diallo is checked in." in page
-    assert desk.check_in_counts(workshop) == desk.CheckInCounts(checked_in=1, confirmed=2)
+    assert selectors.check_in_counts(workshop) == selectors.CheckInCounts(checked_in=1, confirmed=2)
     assert 'class="check-in-counts__checked-in">1<' in page and 'class="check-in-counts__confirmed">2<' in page
 
 
@@ -126,7 +127,7 @@ def test_the_page_runs_a_fixed_number_of_queries_whatever_the_number_of_registra
         searched = staff_client.get(check_in_url(workshop), {"q": "participant"})
 
     assert full.status_code == searched.status_code == 200
-    assert full.content.decode().count('<tr id="registration-') == min(size, desk.SEARCH_RESULTS_LIMIT)
+    assert full.content.decode().count('<tr id="registration-') == min(size, selectors.SEARCH_RESULTS_LIMIT)
 
 
 def test_the_events_changelist_links_to_each_check_in_page(staff_client, workshop):

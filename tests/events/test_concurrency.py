@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import connections
 
 from events.models import Registration
-from events.services import Outcome, register_participant
+from events.services.registrations import Outcome, register_participant
 from tests.factories import EventFactory, ParticipantFactory
 
 pytestmark = [

@@ -7,7 +7,7 @@ from email import policy
 
 import pytest
 
-from events import services
+from events.services import registrations
 from tests.factories import EventFactory, ParticipantFactory
 
 pytestmark = pytest.mark.worker
@@ -47,7 +47,7 @@ def test_a_confirmation_is_sent_by_a_real_worker_after_the_commit(celery_worker_
     event = EventFactory(title="Norms workshop", slug="norms-workshop", online_url="https://meet.example.org/j/x")
     amelie = ParticipantFactory(language="fr", first_name="Amélie", job_title="Counsellor")
 
-    services.register_participant(event, amelie)
+    registrations.register_participant(event, amelie)
 
     [message] = wait_for_messages(worker_mail_folder, 1, worker)
     assert message["To"] == amelie.email

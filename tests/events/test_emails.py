@@ -12,10 +12,11 @@ from django.core import mail
 from django.test import RequestFactory
 from icalendar import Calendar
 
-from events import emails, services
+from events import emails
 from events.admin import EventAdmin
-from events.emails import EmailKind
+from events.email_kinds import EmailKind
 from events.models import Event, Registration
+from events.services import event_changes, registrations
 from events.tasks import send_registration_email_task
 from tests.factories import EventFactory, ParticipantFactory, RegistrationFactory
 
@@ -79,7 +80,7 @@ def test_a_confirmed_registration_is_mailed_in_french_with_the_invitation_and_th
     amelie = participant("fr", first_name="Amélie")
 
     with after_commit():
-        services.register_participant(workshop, amelie)
+        registrations.register_participant(workshop, amelie)
 
     message = only_email()
     assert message.to == [amelie.email]
@@ -104,7 +105,7 @@ def test_a_confirmed_registration_is_mailed_in_arabic_right_to_left(workshop, af
     layla = participant("ar", first_name="Layla")
 
     with after_commit():
-        services.register_participant(workshop, layla)
+        registrations.register_participant(workshop, layla)
 
     message = only_email()
     assert message.subject == "تأكيد التسجيل: Norms workshop"
@@ -123,7 +124,7 @@ def test_a_registration_awaiting_approval_is_acknowledged_without_the_online_lin
     amelie = participant("fr")
 
     with after_commit():
-        services.register_participant(workshop, amelie)
+        registrations.register_participant(workshop, amelie)
 
     message = only_email()
     assert message.subject == "Inscription reçue : Norms workshop"
@@ -137,7 +138,7 @@ def test_a_waitlisted_participant_is_told_so_without_the_online_link(workshop, a
     layla = participant("ar")
 
     with after_commit():
-        services.register_participant(workshop, layla)
+        registrations.register_participant(workshop, layla)
 
     message = only_email()
     assert message.subject == "قائمة الانتظار: Norms workshop"
@@ -149,7 +150,7 @@ def test_staff_approval_sends_the_invitation(workshop, after_commit):
     pending = RegistrationFactory(event=workshop, participant=participant("fr"), status=Status.PENDING)
 
     with after_commit():
-        services.confirm_registration(pending)
+        registrations.confirm_registration(pending)
 
     message = only_email()
     assert message.subject == "Inscription confirmée : Norms workshop"
@@ -165,7 +166,7 @@ def test_a_declined_participant_is_told_without_the_online_link(workshop, after_
     pending = RegistrationFactory(event=workshop, participant=participant(language), status=Status.PENDING)
 
     with after_commit():
-        services.decline_registration(pending)
+        registrations.decline_registration(pending)
 
     message = only_email()
     assert message.subject == subject
@@ -177,7 +178,7 @@ def test_declining_a_confirmed_seat_removes_it_from_the_calendar(workshop, after
     seated = RegistrationFactory(event=workshop, participant=participant("fr"), status=Status.CONFIRMED)
 
     with after_commit():
-        services.decline_registration(seated)
+        registrations.decline_registration(seated)
 
     calendar, event, method = invitation_of(only_email())
     assert method == "CANCEL" == calendar["method"]
@@ -188,8 +189,8 @@ def test_staff_moving_a_registration_to_the_waitlist_is_mailed_once(workshop, af
     pending = RegistrationFactory(event=workshop, participant=participant("ar"), status=Status.PENDING)
 
     with after_commit():
-        services.waitlist_registration(pending)
-        services.waitlist_registration(pending)  # a second click changes nothing and sends nothing
+        registrations.waitlist_registration(pending)
+        registrations.waitlist_registration(pending)  # a second click changes nothing and sends nothing
 
     assert only_email().subject == "قائمة الانتظار: Norms workshop"
 
@@ -199,7 +200,7 @@ def test_a_cancellation_is_confirmed_and_the_freed_seat_goes_to_the_waitlist_by_
     waiting = RegistrationFactory(event=workshop, participant=participant("ar"), status=Status.WAITLISTED)
 
     with after_commit():
-        services.cancel_own_registration(seated, user=None)
+        registrations.cancel_own_registration(seated, user=None)
 
     cancelled, promoted = sorted(mail.outbox, key=lambda message: message.to != [seated.participant.email])
     assert cancelled.subject == "Inscription annulée : Norms workshop"
@@ -217,7 +218,7 @@ def test_a_capacity_increase_mails_the_promoted(workshop, after_commit):
     waiting = RegistrationFactory(event=workshop, participant=participant("fr"), status=Status.WAITLISTED)
 
     with after_commit():
-        services.change_capacity(workshop, 2)
+        registrations.change_capacity(workshop, 2)
 
     message = only_email()
     assert message.to == [waiting.participant.email]
@@ -238,7 +239,7 @@ def test_moving_the_event_bumps_the_sequence_and_mails_an_update_to_the_confirme
     workshop.venue = "Maison de la Paix"
 
     with after_commit():
-        changed = services.save_event(workshop)
+        changed = event_changes.save_event(workshop)
 
     assert changed == ["starts_at", "ends_at", "venue"]
     workshop.refresh_from_db()
@@ -258,7 +259,7 @@ def test_editing_the_description_neither_bumps_the_sequence_nor_mails_anyone(wor
     workshop.description = "Now with a reading list."
 
     with after_commit():
-        assert services.save_event(workshop) == []
+        assert event_changes.save_event(workshop) == []
 
     workshop.refresh_from_db()
     assert workshop.calendar_sequence == 0
@@ -270,7 +271,7 @@ def test_cancelling_the_event_sends_method_cancel_to_the_confirmed_without_the_l
     RegistrationFactory(event=workshop, status=Status.WAITLISTED)
 
     with after_commit():
-        services.set_event_status([workshop], Event.Status.CANCELLED)
+        event_changes.set_event_status([workshop], Event.Status.CANCELLED)
 
     message = only_email()
     assert message.to == [seated.participant.email]
@@ -334,7 +335,7 @@ def test_a_mail_server_outage_never_breaks_a_registration_that_is_saved(workshop
     amelie = participant("fr")
 
     with after_commit():
-        result = services.register_participant(workshop, amelie)
+        result = registrations.register_participant(workshop, amelie)
 
     assert result.registration.status == Status.CONFIRMED
     assert Registration.objects.get(participant=amelie).status == Status.CONFIRMED

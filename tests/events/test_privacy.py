@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
 
-from events import certificates, privacy
 from events.models import Event, Participant, Registration
+from events.services import certificates, participants
 from tests.events.participants import PASSWORD, participant_with_account
 from tests.factories import EventFactory, ParticipantFactory, RegistrationFactory
 
@@ -145,7 +145,7 @@ def test_deleting_the_account_gives_upcoming_seats_to_the_waitlist(amina):
     seat = RegistrationFactory(participant=amina, event=event, status=Status.CONFIRMED)
     waiting = RegistrationFactory(event=event, status=Status.WAITLISTED)
 
-    privacy.delete_account(amina.user)
+    participants.delete_account(amina.user)
 
     seat.refresh_from_db()
     waiting.refresh_from_db()
@@ -156,8 +156,8 @@ def test_deleting_the_account_gives_upcoming_seats_to_the_waitlist(amina):
 def test_two_anonymised_participants_never_share_an_address():
     first, second = ParticipantFactory(), ParticipantFactory()
 
-    privacy.anonymise_participant(first)
-    privacy.anonymise_participant(second)
+    participants.anonymise_participant(first)
+    participants.anonymise_participant(second)
 
     assert first.email != second.email
 

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from events.models import Event, Registration
-from events.services import (
+from events.services.registrations import (
     Outcome,
     Refusal,
     RegistrationError,

@@ -7,7 +7,7 @@ import pytest
 from django.test import override_settings
 
 from programmes.models import Organisation
-from unidir_cb.permissions import PROGRAMME_STAFF
+from unidir_cb.core.permissions import PROGRAMME_STAFF
 
 from .helpers import csv_bytes, form_errors, preview, staff_member, xlsx_bytes
 

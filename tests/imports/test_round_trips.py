@@ -19,7 +19,7 @@ from programmes.resources import OrganisationResource
 from publications.models import Contributor, Publication
 from publications.resources import PublicationResource
 from tests import factories
-from unidir_cb.permissions import FINANCE, PROGRAMME_STAFF
+from unidir_cb.core.permissions import FINANCE, PROGRAMME_STAFF
 
 from .helpers import error_lines, export, file_bytes, import_file, preview, read_rows, staff_member
 

@@ -15,7 +15,7 @@ from programmes.models import Organisation
 from programmes.resources import OrganisationResource
 from publications.models import Publication
 from tests import factories
-from unidir_cb.permissions import FINANCE, MANAGEMENT, PROGRAMME_STAFF
+from unidir_cb.core.permissions import FINANCE, MANAGEMENT, PROGRAMME_STAFF
 
 from .helpers import (
     confirm_data,

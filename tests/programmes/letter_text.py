@@ -7,8 +7,8 @@ import subprocess
 from docx import Document
 
 from tests.programmes.test_reference_letter import FACTS
-from unidir_cb.reporting import services
-from unidir_cb.reporting.models import ReportJob
+from unidir_cb.core.reporting import services
+from unidir_cb.core.reporting.models import ReportJob
 
 Status = ReportJob.Status
 

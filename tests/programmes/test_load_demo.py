@@ -22,8 +22,8 @@ from donors.models import Contribution, Donor, ExchangeRate
 from events.models import Event, EventSeries, Participant, Registration
 from programmes.models import InformationResource, MappingExercise, Organisation, Programme, Topic
 from publications.models import Authorship, Publication, Translation
-from unidir_cb import country_groupings
-from unidir_cb.models import OrganisationKind, UNLanguage
+from unidir_cb.core import country_groupings
+from unidir_cb.core.models import OrganisationKind, UNLanguage
 
 pytestmark = pytest.mark.django_db
 

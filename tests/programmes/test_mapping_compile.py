@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from programmes.mapping import (
+from reports.mapping.compiler import (
     MappingCompilationError,
     compile_mapping_sections,
     join_names,

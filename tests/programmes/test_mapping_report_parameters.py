@@ -7,10 +7,10 @@ import datetime
 import pytest
 
 from programmes.models import MappingExercise, MappingSubmission
-from programmes.services import compile_mapping_submission
+from reports.mapping.services import compile_mapping_submission
 from tests import factories
 from tests.programmes.letter_text import Status, docx_text, file_of, pdf_text, run_job, squeezed
-from unidir_cb.reporting import services
+from unidir_cb.core.reporting import services
 
 pytestmark = pytest.mark.django_db
 

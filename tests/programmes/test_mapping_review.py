@@ -6,9 +6,10 @@ import pytest
 from django.urls import reverse
 
 from programmes.models import MappingSubmission
-from programmes.services import approve_submission, compile_mapping_submission
+from programmes.services import approve_submission
+from reports.mapping.services import compile_mapping_submission
 from tests import factories
-from unidir_cb.reporting.models import ReportJob
+from unidir_cb.core.reporting.models import ReportJob
 
 pytestmark = pytest.mark.django_db
 

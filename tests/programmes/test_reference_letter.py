@@ -10,8 +10,8 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
-from programmes.mapping import compile_mapping_sections, letter_text
 from programmes.models import MappingExercise
+from reports.mapping.compiler import compile_mapping_sections, letter_text
 
 pytestmark = pytest.mark.django_db
 

@@ -6,12 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from programmes.models import MappingSubmission
-from programmes.services import (
-    approve_submission,
-    compile_mapping_submission,
-    mark_submission_sent,
-    update_submission_sections,
-)
+from programmes.services import approve_submission, mark_submission_sent, update_submission_sections
+from reports.mapping.services import compile_mapping_submission
 from tests.factories import MappingExerciseFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

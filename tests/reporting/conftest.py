@@ -15,10 +15,10 @@ from tests.factories import (
     PublicationFactory,
     RegistrationFactory,
 )
-from unidir_cb.reporting import registry
-from unidir_cb.reporting.forms import ReportParametersForm
-from unidir_cb.reporting.models import ReportFile
-from unidir_cb.reporting.registry import ReportOutput
+from unidir_cb.core.reporting import registry
+from unidir_cb.core.reporting.forms import ReportParametersForm
+from unidir_cb.core.reporting.models import ReportFile
+from unidir_cb.core.reporting.registry import ReportOutput
 
 
 @pytest.fixture(autouse=True)

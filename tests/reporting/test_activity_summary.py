@@ -8,10 +8,10 @@ import subprocess
 import pytest
 from openpyxl import load_workbook
 
+from reports.selectors import activity_summary
 from tests.factories import EventFactory, ParticipantFactory, ProgrammeFactory, PublicationFactory, RegistrationFactory
-from unidir_cb.reporting import services
-from unidir_cb.reporting.models import ReportJob
-from unidir_cb.reporting.selectors import activity_summary
+from unidir_cb.core.reporting import services
+from unidir_cb.core.reporting.models import ReportJob
 
 from .conftest import SECTEC_2022_2023, local
 

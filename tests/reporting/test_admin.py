@@ -3,7 +3,7 @@
 import pytest
 
 from tests.factories import ReportJobFactory
-from unidir_cb.reporting.models import ReportJob
+from unidir_cb.core.reporting.models import ReportJob
 
 pytestmark = pytest.mark.django_db
 

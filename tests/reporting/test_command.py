@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from tests.conftest import database_url_of, run_manage
-from unidir_cb.reporting.models import ReportJob
+from unidir_cb.core.reporting.models import ReportJob
 
 pytestmark = pytest.mark.django_db
 

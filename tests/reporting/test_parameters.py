@@ -4,8 +4,8 @@ the report page shows the same reason on the form without starting a job."""
 import pytest
 
 from publications.models import Publication
-from unidir_cb.reporting import services
-from unidir_cb.reporting.models import ReportJob
+from unidir_cb.core.reporting import services
+from unidir_cb.core.reporting.models import ReportJob
 
 from .conftest import SECTEC_2022_2023
 

@@ -9,7 +9,7 @@ from docx import Document
 from docx.shared import Cm
 from openpyxl import load_workbook
 
-from unidir_cb.reporting.rendering import (
+from unidir_cb.core.reporting.rendering import (
     DocxBuilder,
     XlsxSheet,
     bar_chart_png,

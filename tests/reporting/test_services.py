@@ -11,9 +11,9 @@ from django.utils import timezone, translation
 
 from events.models import Event
 from tests.factories import ReportJobFactory
-from unidir_cb.reporting import services, tasks
-from unidir_cb.reporting.models import ReportFile, ReportJob
-from unidir_cb.reporting.registry import ReportBuildError, ReportOutput
+from unidir_cb.core.reporting import services, tasks
+from unidir_cb.core.reporting.models import ReportFile, ReportJob
+from unidir_cb.core.reporting.registry import ReportBuildError, ReportOutput
 
 pytestmark = pytest.mark.django_db
 

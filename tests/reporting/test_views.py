@@ -7,8 +7,8 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from tests.factories import ReportJobFactory, UserFactory
-from unidir_cb.reporting import services
-from unidir_cb.reporting.models import ReportJob
+from unidir_cb.core.reporting import services
+from unidir_cb.core.reporting.models import ReportJob
 
 from .conftest import SECTEC_2022_2023
 

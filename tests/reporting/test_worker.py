@@ -6,8 +6,8 @@ import time
 import pytest
 
 from tests.reporting.polling import poll
-from unidir_cb.reporting import services
-from unidir_cb.reporting.models import ReportJob
+from unidir_cb.core.reporting import services
+from unidir_cb.core.reporting.models import ReportJob
 
 from .conftest import SECTEC_2022_2023
 

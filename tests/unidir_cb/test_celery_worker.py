@@ -1,6 +1,6 @@
 import pytest
 
-from unidir_cb.tasks import ping
+from unidir_cb.core.tasks import ping
 
 pytestmark = pytest.mark.worker
 

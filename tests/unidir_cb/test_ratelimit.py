@@ -3,7 +3,7 @@ proxies the deployment says it trusts, never trusting what a client writes itsel
 
 from django.test import RequestFactory
 
-from unidir_cb.ratelimit import client_address, limit_exceeded
+from unidir_cb.core.ratelimit import client_address, limit_exceeded
 
 
 def test_attempts_beyond_the_limit_are_refused_and_keys_count_apart():

@@ -37,7 +37,7 @@ def test_an_unknown_environment_name_is_refused_with_a_clear_message():
 
 
 def test_without_a_broker_tasks_run_eagerly_so_the_demo_needs_no_server():
-    from unidir_cb.tasks import ping
+    from unidir_cb.core.tasks import ping
 
     assert settings.CELERY_TASK_ALWAYS_EAGER
     assert ping.delay().get(timeout=1) == "pong"

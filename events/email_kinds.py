@@ -1,0 +1,43 @@
+"""What each email to a participant is about, and which registration status it describes. Services
+choose the kind (through events/notifications.py); events/emails.py writes the message."""
+
+from enum import StrEnum
+
+from .models import Registration
+
+Status = Registration.Status
+
+
+class EmailKind(StrEnum):
+    RECEIVED = "received"  # pending the organisers' approval
+    CONFIRMED = "confirmed"
+    WAITLISTED = "waitlisted"
+    PROMOTED = "promoted"  # confirmed from the waiting list when a seat freed
+    DECLINED = "declined"
+    CANCELLED = "cancelled"
+    EVENT_UPDATED = "event_updated"  # time, place or status changed: an updated invitation
+    EVENT_CANCELLED = "event_cancelled"
+
+
+# The registration status each email describes; an email whose registration has moved on is stale.
+EXPECTED_STATUS = {
+    EmailKind.RECEIVED: Status.PENDING,
+    EmailKind.CONFIRMED: Status.CONFIRMED,
+    EmailKind.WAITLISTED: Status.WAITLISTED,
+    EmailKind.PROMOTED: Status.CONFIRMED,
+    EmailKind.DECLINED: Status.DECLINED,
+    EmailKind.CANCELLED: Status.CANCELLED,
+    EmailKind.EVENT_UPDATED: Status.CONFIRMED,
+    EmailKind.EVENT_CANCELLED: Status.CONFIRMED,
+}
+
+# Emails that put the event in the participant's calendar or change it there.
+INVITATION_KINDS = (EmailKind.CONFIRMED, EmailKind.PROMOTED, EmailKind.EVENT_UPDATED, EmailKind.EVENT_CANCELLED)
+# A status whose email is about that registration's own change (used by the services' hooks).
+KIND_FOR_NEW_STATUS = {
+    Status.PENDING: EmailKind.RECEIVED,
+    Status.CONFIRMED: EmailKind.CONFIRMED,
+    Status.WAITLISTED: EmailKind.WAITLISTED,
+    Status.DECLINED: EmailKind.DECLINED,
+    Status.CANCELLED: EmailKind.CANCELLED,
+}

@@ -1,0 +1,51 @@
+"""The rules of the events domain that several pages, emails, calendar files and reports apply.
+Each is defined here once; everything else calls it.
+
+- Who took part in an event: `took_part` (every count of participants).
+- Which registrations are still active: `ACTIVE_STATUSES`.
+- Who sees an event's online link: `online_link_for` (event page, My registrations, emails, every
+  calendar file).
+- Whether a participant may still cancel their own registration: `may_cancel`.
+- Which registrations have a calendar file to download: `has_calendar_file`.
+"""
+
+from django.db.models import Q
+from django.utils import timezone
+
+from .models import Event, Registration
+
+Status = Registration.Status
+ACTIVE_STATUSES = (Status.PENDING, Status.CONFIRMED, Status.WAITLISTED)
+# Registrations whose .ics a participant may download: a seat, or one they are waiting to hear about.
+CALENDAR_FILE_STATUSES = (Status.CONFIRMED, Status.PENDING)
+# Events the public (and participants) may see: drafts are not public.
+PUBLIC_EVENT_STATUSES = (Event.Status.PUBLISHED, Event.Status.CANCELLED)
+
+
+def took_part(prefix: str = "") -> Q:
+    """The one rule every count of participants uses (reports, dashboard, mapping replies): a
+    confirmed registration, or attendance recorded by staff whatever the status (a walk-in).
+    `prefix` reaches registrations through a relation, e.g. "registrations__"."""
+    return Q(**{f"{prefix}status": Status.CONFIRMED}) | Q(**{f"{prefix}attended": True})
+
+
+def online_link_for(registration: Registration | None) -> str:
+    """The event's online link for the holder of `registration`, or "" when they may not see it: the
+    link goes to confirmed participants of a published event, and to nobody else (never to a public
+    page, a pending or waitlisted person, or anyone once the event is cancelled)."""
+    if registration is None or registration.status != Status.CONFIRMED:
+        return ""
+    event = registration.event
+    return event.online_url if event.status == Event.Status.PUBLISHED else ""
+
+
+def may_cancel(registration: Registration, now=None) -> bool:
+    """A participant may cancel their own active registration until the event has ended."""
+    now = now or timezone.now()
+    return registration.status in ACTIVE_STATUSES and registration.event.ends_at > now
+
+
+def has_calendar_file(registration: Registration) -> bool:
+    """Whether My registrations offers the registration's .ics: a seat or a pending request, for an
+    event the public can see."""
+    return registration.status in CALENDAR_FILE_STATUSES and registration.event.status in PUBLIC_EVENT_STATUSES

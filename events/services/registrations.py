@@ -1,0 +1,382 @@
+"""Operations on registrations: registering, deciding, the waiting list, capacity and attendance.
+Each runs in one transaction.
+
+Capacity is protected by locking the event row (SELECT ... FOR UPDATE on PostgreSQL) before
+counting confirmed seats, so concurrent requests queue on the event and never over-fill it.
+SQLite serialises writers on its own, which gives the same guarantee there.
+"""
+
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from django.db import IntegrityError, transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext, gettext_lazy
+
+from unidir_cb.core import country_groupings
+from unidir_cb.core.models import OrganisationKind
+
+from .. import notifications
+from ..email_kinds import KIND_FOR_NEW_STATUS, EmailKind
+from ..models import Event, Participant, Registration
+from ..rules import ACTIVE_STATUSES, may_cancel
+
+Status = Registration.Status
+
+
+class Refusal(StrEnum):
+    """Why a participant's registration (or cancellation) was refused; REFUSAL_MESSAGES says it to them."""
+
+    EVENT_NOT_PUBLISHED = "event_not_published"
+    EVENT_CANCELLED = "event_cancelled"
+    EVENT_PAST = "event_past"
+    REGISTRATION_NOT_OPEN_YET = "registration_not_open_yet"
+    REGISTRATION_CLOSED = "registration_closed"
+    INVITATION_REQUIRED = "invitation_required"
+    ORGANISATION_KIND_NOT_ELIGIBLE = "organisation_kind_not_eligible"
+    COUNTRY_NOT_ELIGIBLE = "country_not_eligible"
+    FULL = "full"
+    DECLINED_BEFORE = "declined_before"
+    NOT_CANCELLABLE = "not_cancellable"
+    PROFILE_INCOMPLETE = "profile_incomplete"
+
+
+# Every reason a participant can read, in one place so that translators and reviewers find them together.
+REFUSAL_MESSAGES = {
+    Refusal.EVENT_NOT_PUBLISHED: gettext_lazy("%(event)s is not open to the public."),
+    Refusal.EVENT_CANCELLED: gettext_lazy("%(event)s has been cancelled: registration is closed."),
+    Refusal.EVENT_PAST: gettext_lazy("%(event)s has already taken place."),
+    Refusal.REGISTRATION_NOT_OPEN_YET: gettext_lazy("Registration for %(event)s opens on %(date)s."),
+    Refusal.REGISTRATION_CLOSED: gettext_lazy("Registration for %(event)s closed on %(date)s."),
+    Refusal.INVITATION_REQUIRED: gettext_lazy(
+        "%(event)s is by invitation only: please use the registration link from your invitation."
+    ),
+    Refusal.ORGANISATION_KIND_NOT_ELIGIBLE: gettext_lazy(
+        "%(event)s is open to participants from %(eligible)s only; your profile says %(yours)s."
+    ),
+    Refusal.COUNTRY_NOT_ELIGIBLE: gettext_lazy(
+        "%(event)s is open to participants from %(eligible)s only; your profile's country is %(yours)s."
+    ),
+    Refusal.FULL: gettext_lazy("%(event)s is full and has no waiting list."),
+    Refusal.DECLINED_BEFORE: gettext_lazy(
+        "Your registration for %(event)s was declined by the organisers; please contact them."
+    ),
+    Refusal.NOT_CANCELLABLE: gettext_lazy("This registration for %(event)s can no longer be cancelled."),
+    Refusal.PROFILE_INCOMPLETE: gettext_lazy("Please complete your profile before registering."),
+}
+
+# Registration statuses as participants read them (the model's labels are for staff, in English).
+STATUS_LABELS = {
+    Status.PENDING: gettext_lazy("Pending approval"),
+    Status.CONFIRMED: gettext_lazy("Confirmed"),
+    Status.WAITLISTED: gettext_lazy("On the waiting list"),
+    Status.DECLINED: gettext_lazy("Declined"),
+    Status.CANCELLED: gettext_lazy("Cancelled"),
+}
+
+COUNTRY_GROUP_NAMES = {
+    "ldc": gettext_lazy("least developed countries (LDC)"),
+    "lldc": gettext_lazy("landlocked developing countries (LLDC)"),
+    "sids": gettext_lazy("small island developing States (SIDS)"),
+}
+
+
+class RegistrationError(Exception):
+    """A registration operation refused for a reason the person should read.
+
+    `reason` is a Refusal for the participant-facing refusals, empty for staff-only messages."""
+
+    def __init__(self, message: str, reason: str = ""):
+        super().__init__(message)
+        self.reason = reason
+
+
+def refusal(reason: Refusal, event: Event, **details) -> RegistrationError:
+    return RegistrationError(str(REFUSAL_MESSAGES[reason]) % {"event": event.title, **details}, reason=reason)
+
+
+@dataclass
+class BulkOutcome:
+    """What a bulk staff action did, for the admin message."""
+
+    changed: list[Registration] = field(default_factory=list)
+    refused: list[tuple[Registration, str]] = field(default_factory=list)
+
+
+def lock_event(event_id: int) -> Event:
+    return Event.objects.select_for_update().get(pk=event_id)
+
+
+def confirmed_count(event: Event) -> int:
+    return event.registrations.filter(status=Status.CONFIRMED).count()
+
+
+def seats_left(event: Event) -> int | None:
+    """Free seats, or None when the event has no capacity limit."""
+    if event.capacity is None:
+        return None
+    return max(event.capacity - confirmed_count(event), 0)
+
+
+def _decide(registration: Registration, status: str, decided_by) -> Registration:
+    registration.status = status
+    registration.decided_at = timezone.now()
+    registration.decided_by = decided_by
+    registration.save(update_fields=["status", "decided_at", "decided_by", "updated_at"])
+    return registration
+
+
+def _locked_registration(registration: Registration) -> tuple[Event, Registration]:
+    event = lock_event(registration.event_id)
+    return event, Registration.objects.select_for_update().get(pk=registration.pk)
+
+
+@transaction.atomic
+def confirm_registration(registration: Registration, decided_by=None) -> Registration:
+    event, registration = _locked_registration(registration)
+    if registration.status == Status.CONFIRMED:
+        return registration
+    if seats_left(event) == 0:
+        raise RegistrationError(f"{event.title} is full: no seat left to confirm {registration.participant}.")
+    _decide(registration, Status.CONFIRMED, decided_by)
+    notifications.notify_after_commit(registration, EmailKind.CONFIRMED)
+    return registration
+
+
+@transaction.atomic
+def _set_status_and_refill(registration: Registration, status: str, decided_by) -> Registration:
+    """Change a registration's status; if that frees a confirmed seat, give it to the waitlist."""
+    event, registration = _locked_registration(registration)
+    previous_status = registration.status
+    held_a_seat = previous_status == Status.CONFIRMED
+    _decide(registration, status, decided_by)
+    if previous_status != status:
+        notifications.notify_after_commit(registration, KIND_FOR_NEW_STATUS[status], previous_status)
+    if held_a_seat:
+        promote_waitlist(event)
+    return registration
+
+
+def waitlist_registration(registration: Registration, decided_by=None) -> Registration:
+    """Put a registration on the waitlist (behind everyone who registered earlier)."""
+    return _set_status_and_refill(registration, Status.WAITLISTED, decided_by)
+
+
+def decline_registration(registration: Registration, decided_by=None) -> Registration:
+    return _set_status_and_refill(registration, Status.DECLINED, decided_by)
+
+
+def cancel_registration(registration: Registration, decided_by=None) -> Registration:
+    """Cancel a registration (the participant's own choice, or staff on their behalf)."""
+    return _set_status_and_refill(registration, Status.CANCELLED, decided_by)
+
+
+def promote_waitlist(event: Event) -> list[Registration]:
+    """Confirm waitlisted registrations, first come first served, while seats remain.
+
+    Must run inside a transaction that holds the event's lock (see lock_event)."""
+    free = seats_left(event)
+    waiting = event.registrations.filter(status=Status.WAITLISTED).order_by("created_at", "id")
+    if free is not None:
+        waiting = waiting[:free]
+    promoted = [_decide(registration, Status.CONFIRMED, None) for registration in waiting.select_for_update()]
+    for registration in promoted:
+        notifications.notify_after_commit(registration, EmailKind.PROMOTED)
+    return promoted
+
+
+@transaction.atomic
+def change_capacity(event: Event, capacity: int | None) -> list[Registration]:
+    """Set a new capacity and promote the waitlist into any seats it frees."""
+    event = lock_event(event.pk)
+    if capacity is not None and capacity < confirmed_count(event):
+        raise RegistrationError(
+            f"{event.title} already has {confirmed_count(event)} confirmed participants: "
+            f"the capacity cannot drop to {capacity}."
+        )
+    event.capacity = capacity
+    event.save(update_fields=["capacity", "updated_at"])
+    return promote_waitlist(event)
+
+
+def apply_to_each(registrations: Iterable[Registration], operation, decided_by=None) -> BulkOutcome:
+    """Run a one-registration operation over many; a refusal for one does not stop the others."""
+    outcome = BulkOutcome()
+    for registration in registrations:
+        try:
+            outcome.changed.append(operation(registration, decided_by=decided_by))
+        except RegistrationError as refusal:
+            outcome.refused.append((registration, str(refusal)))
+    return outcome
+
+
+@transaction.atomic
+def mark_attended(registrations: Iterable[Registration], attended: bool = True) -> int:
+    """Record attendance; only confirmed registrations can have attended."""
+    ids = [registration.pk for registration in registrations]
+    changed = 0
+    for registration in Registration.objects.select_for_update().filter(pk__in=ids, status=Status.CONFIRMED):
+        registration.attended = attended
+        registration.checked_in_at = (registration.checked_in_at or timezone.now()) if attended else None
+        registration.save(update_fields=["attended", "checked_in_at", "updated_at"])
+        changed += 1
+    return changed
+
+
+def _formatted(moment) -> str:
+    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+
+def registration_closed_refusal(event: Event, now=None) -> RegistrationError | None:
+    """Why nobody can register for this event right now (status, date, window), or None."""
+    now = now or timezone.now()
+    if event.status == Event.Status.DRAFT:
+        return refusal(Refusal.EVENT_NOT_PUBLISHED, event)
+    if event.status == Event.Status.CANCELLED:
+        return refusal(Refusal.EVENT_CANCELLED, event)
+    if event.ends_at <= now:
+        return refusal(Refusal.EVENT_PAST, event)
+    if event.registration_opens_at and now < event.registration_opens_at:
+        return refusal(Refusal.REGISTRATION_NOT_OPEN_YET, event, date=_formatted(event.registration_opens_at))
+    # Without an explicit closing date, registration closes when the event starts.
+    closes_at = event.registration_closes_at or event.starts_at
+    if now >= closes_at:
+        return refusal(Refusal.REGISTRATION_CLOSED, event, date=_formatted(closes_at))
+    return None
+
+
+def invitation_is_valid(event: Event, invitation_token: str | None) -> bool:
+    if event.admission != Event.Admission.BY_INVITATION:
+        return True
+    return bool(invitation_token) and secrets.compare_digest(str(invitation_token), event.invitation_token)
+
+
+def eligibility_refusal(event: Event, participant: Participant) -> RegistrationError | None:
+    """Which eligibility rule of the event the participant's profile does not meet, or None."""
+    eligible_kinds = list(event.eligible_organisation_kinds or [])
+    if eligible_kinds and participant.organisation_kind not in eligible_kinds:
+        return refusal(
+            Refusal.ORGANISATION_KIND_NOT_ELIGIBLE,
+            event,
+            eligible=", ".join(str(OrganisationKind(kind).label) for kind in eligible_kinds),
+            yours=participant.get_organisation_kind_display() or gettext("no organisation kind"),
+        )
+    eligible_groups = list(event.eligible_country_groups or [])
+    if eligible_groups and not any(
+        country_groupings.is_member(participant.country.code or "", group) for group in eligible_groups
+    ):
+        return refusal(
+            Refusal.COUNTRY_NOT_ELIGIBLE,
+            event,
+            # Translators: joins the names of country groups, e.g. "LDC or SIDS".
+            eligible=gettext(" or ").join(str(COUNTRY_GROUP_NAMES[group]) for group in eligible_groups),
+            yours=participant.country.name or gettext("not given"),
+        )
+    return None
+
+
+class Outcome(StrEnum):
+    CONFIRMED = "confirmed"
+    WAITLISTED = "waitlisted"
+    PENDING = "pending"
+    ALREADY_REGISTERED = "already_registered"
+
+
+OUTCOME_MESSAGES = {
+    Outcome.CONFIRMED: gettext_lazy("You are registered for %(event)s: your seat is confirmed."),
+    Outcome.WAITLISTED: gettext_lazy(
+        "%(event)s is full: you are on the waiting list and will be confirmed automatically if a seat frees."
+    ),
+    Outcome.PENDING: gettext_lazy(
+        "Your registration for %(event)s is awaiting the organisers' approval; you will hear from them."
+    ),
+    Outcome.ALREADY_REGISTERED: gettext_lazy("You are already registered for %(event)s (%(status)s)."),
+}
+
+
+@dataclass(frozen=True)
+class RegistrationResult:
+    registration: Registration
+    outcome: Outcome
+
+    @property
+    def message(self) -> str:
+        return str(OUTCOME_MESSAGES[self.outcome]) % {
+            "event": self.registration.event.title,
+            "status": STATUS_LABELS[self.registration.status],
+        }
+
+
+def _status_for_new_registration(event: Event) -> str:
+    """The status a new registration gets; the caller holds the event's lock."""
+    if event.admission == Event.Admission.BY_APPROVAL:
+        return Status.PENDING
+    # Seats freed earlier go to those already waiting before anyone new (first come, first served).
+    promote_waitlist(event)
+    free = seats_left(event)
+    if free is None or free > 0:
+        return Status.CONFIRMED
+    if event.waitlist_enabled:
+        return Status.WAITLISTED
+    raise refusal(Refusal.FULL, event)
+
+
+@transaction.atomic
+def register_participant(event: Event, participant: Participant, invitation_token: str | None = None):
+    """Register a participant for an event by the event's rules; returns a RegistrationResult.
+
+    Raises RegistrationError (with a Refusal reason) when the rules refuse. The event row is locked
+    for the whole decision, so concurrent registrations queue and never exceed the capacity."""
+    event = lock_event(event.pk)
+    registration = (
+        Registration.objects.select_for_update().filter(event=event, participant=participant).select_related("event")
+    ).first()
+    if registration is not None and registration.status in ACTIVE_STATUSES:
+        return RegistrationResult(registration, Outcome.ALREADY_REGISTERED)
+    closed = registration_closed_refusal(event)
+    if closed is not None:
+        raise closed
+    if registration is not None and registration.status == Status.DECLINED:
+        raise refusal(Refusal.DECLINED_BEFORE, event)
+    if not invitation_is_valid(event, invitation_token):
+        raise refusal(Refusal.INVITATION_REQUIRED, event)
+    not_eligible = eligibility_refusal(event, participant)
+    if not_eligible is not None:
+        raise not_eligible
+
+    status = _status_for_new_registration(event)
+    now = timezone.now()
+    decided_at = None if status == Status.PENDING else now
+    if registration is None:
+        try:
+            with transaction.atomic():
+                registration = Registration.objects.create(
+                    event=event, participant=participant, status=status, decided_at=decided_at
+                )
+        except IntegrityError:
+            # Only reachable without row locks (SQLite): the same person's other request won.
+            registration = Registration.objects.select_related("event").get(event=event, participant=participant)
+            return RegistrationResult(registration, Outcome.ALREADY_REGISTERED)
+    else:
+        # Coming back after cancelling: a new registration time puts them at the back of the queue.
+        registration.status = status
+        registration.created_at = now
+        registration.decided_at = decided_at
+        registration.decided_by = None
+        registration.save(update_fields=["status", "created_at", "decided_at", "decided_by", "updated_at"])
+    registration.event = event
+    notifications.notify_after_commit(registration, KIND_FOR_NEW_STATUS[status])
+    return RegistrationResult(registration, Outcome(status))
+
+
+@transaction.atomic
+def cancel_own_registration(registration: Registration, user) -> Registration:
+    """A participant cancels their own active registration for an event that has not ended; a freed
+    seat goes to the waitlist."""
+    event, registration = _locked_registration(registration)
+    registration.event = event
+    if not may_cancel(registration):
+        raise refusal(Refusal.NOT_CANCELLABLE, event)
+    return cancel_registration(registration, decided_by=user)

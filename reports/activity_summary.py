@@ -1,0 +1,123 @@
+"""The activity summary: what a programme did in a period, by activity category, as HTML, PDF and XLSX."""
+
+import datetime
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.text import slugify
+
+from programmes.models import ActivityCategory, Programme
+from unidir_cb.core.reporting.models import ReportFile
+from unidir_cb.core.reporting.registry import DOCUMENT_LANGUAGE, ProgressCallback, ReportOutput
+from unidir_cb.core.reporting.rendering import XlsxSheet, bar_chart_png, html_to_pdf, png_data_uri, xlsx_workbook
+
+from .selectors import ActivitySummary, activity_summary
+
+
+def build_activity_summary(
+    programme: Programme, start: datetime.date, end: datetime.date, progress: ProgressCallback
+) -> list[ReportOutput]:
+    with translation.override(DOCUMENT_LANGUAGE):
+        progress(5, "Reading publications, events and information resources")
+        summary = activity_summary(programme, start, end)
+        progress(30, "Drawing the chart of events by kind")
+        chart = events_chart(summary)
+        progress(45, "Writing the HTML document")
+        html = render_to_string(
+            "reports/documents/activity_summary.html",
+            {
+                "summary": summary,
+                "categories": ActivityCategory,
+                "chart_uri": png_data_uri(chart) if chart else "",
+                "generated_at": timezone.localtime(),
+                "language": DOCUMENT_LANGUAGE,
+            },
+        )
+        progress(60, "Rendering the PDF")
+        pdf = html_to_pdf(html)
+        progress(80, "Writing the spreadsheet")
+        xlsx = summary_workbook(summary)
+        progress(95, "Saving the files")
+    stem = slugify(f"activity-summary-{programme.short_name}-{start.isoformat()}-{end.isoformat()}")
+    return [
+        ReportOutput(ReportFile.Format.HTML, f"{stem}.html", html.encode("utf-8")),
+        ReportOutput(ReportFile.Format.PDF, f"{stem}.pdf", pdf),
+        ReportOutput(ReportFile.Format.XLSX, f"{stem}.xlsx", xlsx),
+    ]
+
+
+def events_chart(summary: ActivitySummary) -> bytes | None:
+    if not summary.events:
+        return None
+    labels, counts = zip(*summary.events_by_kind, strict=True)
+    return bar_chart_png(labels, counts, title="Events by kind", value_label="events")
+
+
+def summary_workbook(summary: ActivitySummary) -> bytes:
+    totals = XlsxSheet(
+        "Summary",
+        ["Category", "Measure", "Count"],
+        [
+            [ActivityCategory.RESEARCH.label, "Publications", summary.publication_count],
+            [ActivityCategory.PARTICIPATORY_LEARNING.label, "Events", summary.event_count],
+            [ActivityCategory.PARTICIPATORY_LEARNING.label, "Participants", summary.participant_count],
+            [ActivityCategory.PARTICIPATORY_LEARNING.label, "Countries of participants", summary.country_count],
+            [ActivityCategory.ACCESS_TO_INFORMATION.label, "Information resources", summary.resource_count],
+        ],
+    )
+    events = XlsxSheet(
+        "Events",
+        ["Date", "Title", "Kind", "Format", "City", "Country", "Participants", "Countries"],
+        [
+            [
+                timezone.localdate(event.starts_at),
+                event.title,
+                event.get_kind_display(),
+                event.get_format_display(),
+                event.city,
+                event.country.name if event.country else "",
+                event.participant_count,
+                event.country_count,
+            ]
+            for event in summary.events
+        ],
+    )
+    publications = XlsxSheet(
+        "Publications",
+        ["Date", "Title", "Kind", "Publisher", "DOI"],
+        [
+            [
+                publication.published_on,
+                publication.full_title,
+                publication.get_kind_display(),
+                publication.publisher,
+                publication.doi,
+            ]
+            for publication in summary.publications
+        ],
+    )
+    resources = XlsxSheet(
+        "Information resources",
+        ["Name", "Kind", "Languages", "Launched", "URL"],
+        [
+            [
+                resource.name,
+                resource.get_kind_display(),
+                ", ".join(resource.languages),
+                resource.launched_on,
+                resource.url,
+            ]
+            for resource in summary.resources
+        ],
+    )
+    about = XlsxSheet(
+        "About",
+        ["Field", "Value"],
+        [
+            ["Programme", summary.programme.name],
+            ["Period start", summary.start],
+            ["Period end (included)", summary.end],
+            ["Generated", timezone.localtime().replace(tzinfo=None, microsecond=0)],
+        ],
+    )
+    return xlsx_workbook([totals, events, publications, resources, about])

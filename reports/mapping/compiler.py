@@ -1,0 +1,451 @@
+"""Compile the reply to a mapping exercise from the data.
+
+The reply follows the shape of a real one (shared/reference/000_08b117b512294486.txt): an opening,
+then the programme's work in three categories (research, participatory learning activities,
+facilitated access to information), then who funded it, signed by the head of programme. Every
+number and name comes from the database; the structured result (a JSON-able dict) is what staff
+review, edit and reorder before it is rendered as a letter.
+
+The number of queries is fixed: nothing here queries per publication, event or donor.
+"""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q
+
+from donors.selectors import donors_by_funding_type
+from events.models import Event
+from events.reach import combined_reach, reach_by_event
+from programmes.models import InformationResource, MappingExercise, Organisation
+from programmes.sections import SCHEMA_VERSION, SECTION_ORDER
+from publications.models import Translation
+from publications.selectors import publications_in_period
+from unidir_cb.core.models import UNLanguage
+
+# How letters name the kinds of participatory learning activities, grouped as programmes present them.
+ACTIVITY_KIND_GROUPS = [
+    ((Event.Kind.CONFERENCE,), "Conferences"),
+    ((Event.Kind.SEMINAR, Event.Kind.CLINIC), "Ad hoc thematic seminars and clinics"),
+    ((Event.Kind.SUMMER_COURSE,), "Summer courses"),
+    ((Event.Kind.TRAINING_MODULE,), "Ad hoc training modules"),
+    ((Event.Kind.TABLE_TOP_EXERCISE, Event.Kind.SIMULATION), "Table-top exercises and scenario-based simulations"),
+    ((Event.Kind.DIALOGUE,), "Multi-stakeholder dialogues"),
+    ((Event.Kind.BRIEFING,), "Briefings"),
+    ((Event.Kind.WORKSHOP,), "Workshops"),
+]
+NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+EXAMPLE_COUNT = 6
+# A group of events with at least this many participants has its reach stated in the letter.
+REACH_WORTH_STATING = 10
+
+
+class MappingCompilationError(Exception):
+    """The exercise cannot be compiled as it stands; the message says what to fix."""
+
+
+Progress = Callable[[int, str], None]
+
+
+def no_progress(percent: int, message: str) -> None:
+    return None
+
+
+# --- wording helpers ----------------------------------------------------------------------------
+
+
+def join_names(names: list[str]) -> str:
+    """ "A", "A and B", "A, B, and C" — the serial comma, as the programme's letters use it."""
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + ", and " + names[-1]
+
+
+def number_in_words(number: int) -> str:
+    return NUMBER_WORDS[number] if number < len(NUMBER_WORDS) else str(number)
+
+
+def more_than(count: int) -> str:
+    """Round a large count down to a multiple of five for prose: 28 -> "more than 25"."""
+    if count < 10:
+        return number_in_words(count)
+    return f"more than {(count - 1) // 5 * 5}"
+
+
+def lowercase_first(text: str) -> str:
+    # Keep acronyms and proper nouns ("OEWG", "UNIDIR") as they are: only a capitalised common word is lowered.
+    first_word = text.split(" ", 1)[0]
+    if first_word[:1].isupper() and first_word[1:2].islower():
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def duration_phrase(event: Event) -> str:
+    days = (event.ends_at.date() - event.starts_at.date()).days + 1
+    if days >= 7 and days % 7 in (0, 5, 6):
+        weeks = round(days / 7)
+        return f"{number_in_words(weeks)}-week "
+    return ""
+
+
+# --- research -----------------------------------------------------------------------------------
+
+
+def _research(exercise: MappingExercise, since: datetime.date) -> dict:
+    programme = exercise.programme
+    publications = publications_in_period(programme, since, exercise.period_end)
+    count = publications.count()
+    top_topics = list(
+        publications.values("topics__name")
+        .exclude(topics__name=None)
+        .annotate(uses=Count("pk"))
+        .order_by("-uses", "topics__name")
+        .values_list("topics__name", flat=True)[:4]
+    )
+    examples = list(
+        publications.filter(featured_rank__isnull=False)
+        .order_by("featured_rank", "title")
+        .values("pk", "title", "subtitle")[:EXAMPLE_COUNT]
+    )
+    translations = Translation.objects.filter(publication__in=publications).exclude(language=UNLanguage.ENGLISH)
+    translated_publications = translations.values("publication").distinct().count()
+    languages = sorted({str(UNLanguage(code).label) for code in translations.values_list("language", flat=True)})
+
+    summary = f"{programme.short_name} published {more_than(count)} publications since {since.year}"
+    if top_topics:
+        summary += f", covering a range of topics from {join_names([lowercase_first(topic) for topic in top_topics])}"
+    summary += ". Examples include the following research papers:" if examples else "."
+    closing = []
+    if translated_publications:
+        closing.append(
+            "Some of the publications were translated in official UN languages other than English "
+            f"({join_names(languages)})."
+        )
+    if programme.website:
+        website = programme.website.split("://", 1)[-1]  # written as people type it: www.unidir.org
+        closing.append(f"The full catalogue of publications can be accessed on our website {website}")
+    return {
+        "heading": "Research activities",
+        "lead": "include the production of research papers to support a better understanding of specific issues "
+        f"and the production of tools and methods. {summary}",
+        "bullets": [f"{_full_title(example)}." for example in examples],
+        "closing_paragraphs": [" ".join(closing)] if closing else [],
+        "facts": {
+            "publication_count": count,
+            "since_year": since.year,
+            "topics": top_topics,
+            "example_ids": [example["pk"] for example in examples],
+            "translated_publication_count": translated_publications,
+            "translation_languages": languages,
+        },
+    }
+
+
+def _full_title(publication: dict) -> str:
+    return f"{publication['title']}: {publication['subtitle']}" if publication["subtitle"] else publication["title"]
+
+
+# --- participatory learning -----------------------------------------------------------------------
+
+
+def _activity_kinds(events: list[Event]) -> list[str]:
+    kinds_run = {event.kind for event in events}
+    conference_series = sorted(
+        {event.series.name for event in events if event.kind == Event.Kind.CONFERENCE and event.series}
+    )
+    labels = []
+    for kinds, label in ACTIVITY_KIND_GROUPS:
+        if not kinds_run & set(kinds):
+            continue
+        if kinds == (Event.Kind.CONFERENCE,) and conference_series:
+            labels.extend(f"Annual {name}" for name in conference_series)
+        else:
+            labels.append(label)
+    return labels
+
+
+def _group_events_by_year_and_series(events: list[Event]) -> list[list[Event]]:
+    groups: dict[tuple, list[Event]] = defaultdict(list)
+    for event in events:
+        key = (event.starts_at.year, ("series", event.series_id) if event.series_id else ("event", event.pk))
+        groups[key].append(event)
+    return [groups[key] for key in sorted(groups, key=lambda key: (key[0], min(e.starts_at for e in groups[key])))]
+
+
+def _activity_object(group: list[Event]) -> str:
+    first = group[0]
+    all_online = all(event.format == Event.Format.ONLINE for event in group)
+    if first.series and len(group) > 1:
+        subject = lowercase_first(first.series.name)
+        if all_online and "online" not in subject.lower():
+            subject = f"online {subject}"
+        return f"a series of {subject}" if len(group) > 3 else f"{number_in_words(len(group))} {subject}"
+    if first.series and first.kind == Event.Kind.CONFERENCE:
+        theme = first.title.split(": ", 1)[1] if ": " in first.title else ""
+        return f"the {first.series.name}" + (f", on {lowercase_first(theme)}" if theme else "")
+    subject = lowercase_first(first.title)
+    return f"a {duration_phrase(first)}{subject}"
+
+
+def _partner_names(group: list[Event]) -> list[str]:
+    seen: dict[int, Organisation] = {}
+    for event in group:
+        for partner in event.partners.all():
+            seen.setdefault(partner.pk, partner)
+    return [str(partner) for partner in sorted(seen.values(), key=lambda partner: str(partner))]
+
+
+def _activity(group: list[Event], people_by_event) -> dict:
+    year = group[0].starts_at.year
+    partners = _partner_names(group)
+    audience = next((event.target_audience for event in group if event.target_audience), "")
+    reach = combined_reach(people_by_event, [event.pk for event in group])
+    if partners:
+        text = f"In {year}, UNIDIR partnered with {join_names(partners)} to deliver {_activity_object(group)}"
+    else:
+        text = f"In {year}, UNIDIR organised {_activity_object(group)}"
+    if audience:
+        text += f", for an audience of {lowercase_first(audience)}"
+    if reach.participants >= REACH_WORTH_STATING:
+        if reach.mostly_government:
+            text += (
+                f", bringing together {more_than(reach.government_officials)} government officials "
+                f"from {reach.government_countries} different countries"
+            )
+        else:
+            text += f", bringing together {more_than(reach.participants)} participants from {reach.countries} countries"
+    return {
+        "year": year,
+        "text": text + ".",
+        "facts": {
+            "event_ids": [event.pk for event in group],
+            "kinds": sorted({event.kind for event in group}),
+            "topics": sorted({topic.name for event in group for topic in event.topics.all()}),
+            "partners": partners,
+            "audience": audience,
+            "participants": reach.participants,
+            "countries": reach.countries,
+            "government_officials": reach.government_officials,
+            "government_countries": reach.government_countries,
+        },
+    }
+
+
+def _participatory_learning(exercise: MappingExercise, since: datetime.date) -> dict:
+    events = list(
+        Event.objects.filter(programme=exercise.programme, starts_at__date__lte=exercise.period_end)
+        .exclude(status__in=[Event.Status.DRAFT, Event.Status.CANCELLED])
+        .select_related("series")
+        .prefetch_related("partners", "topics")
+        .order_by("starts_at")
+    )
+    cited = [event for event in events if event.starts_at.date() >= since]
+    people_by_event = reach_by_event(cited)
+    activities = [_activity(group, people_by_event) for group in _group_events_by_year_and_series(cited)]
+    if activities:
+        first = activities[0]["text"]
+        activities[0]["text"] = "For example, i" + first[1:]
+    return {
+        "heading": "Participatory learning activities",
+        "lead": "include:",
+        "bullets": [f"{label}." for label in _activity_kinds(events)],
+        "activities": activities,
+        "facts": {"event_count": len(cited)},
+    }
+
+
+# --- facilitated access to information ------------------------------------------------------------
+
+
+def _resource_bullet(resource: InformationResource, organisation_name: str) -> str:
+    partners = [partner.name for partner in resource.partners.all()]
+    if resource.kind == InformationResource.Kind.DATA_SHARING:
+        source = f"{resource.name} of {join_names(partners)}" if partners else resource.name
+        return f"Collaboration and data sharing with other relevant initiatives and tools (e.g. {source})."
+    if resource.is_in_all_un_languages:
+        languages = " in all UN official languages"
+    elif len(resource.languages) > 1:
+        languages = " in " + join_names([str(UNLanguage(code).label) for code in resource.languages])
+    else:
+        languages = ""
+    return f"Development and maintenance of {organisation_name}’s {resource.name}{languages}."
+
+
+def _access_to_information(exercise: MappingExercise) -> dict:
+    resources = list(
+        InformationResource.objects.filter(programme=exercise.programme)
+        .filter(Q(launched_on__isnull=True) | Q(launched_on__lte=exercise.period_end))
+        .prefetch_related(Prefetch("partners", queryset=Organisation.objects.order_by("name")))
+        .order_by("name")
+    )
+    # Own portals first, then databases, then what is shared with others: the order letters use.
+    kind_rank = {kind: rank for rank, kind in enumerate(InformationResource.Kind.values)}
+    resources.sort(key=lambda resource: kind_rank[resource.kind])
+    return {
+        "heading": "Facilitated access to information",
+        "lead": "includes:",
+        "bullets": [_resource_bullet(resource, "UNIDIR") for resource in resources],
+        "facts": {
+            "resources": [
+                {"name": resource.name, "kind": resource.kind, "languages": resource.languages}
+                for resource in resources
+            ]
+        },
+    }
+
+
+# --- funding ----------------------------------------------------------------------------------------
+
+
+def period_label(start: datetime.date, end: datetime.date) -> str:
+    if start.year == end.year:
+        return str(start.year)
+    return f"{start.year}-{end.year}"
+
+
+def _funding(exercise: MappingExercise) -> dict:
+    programme = exercise.programme
+    donors = donors_by_funding_type(programme, exercise.period_start, exercise.period_end)
+    core = [donor.name_in_text for donor in donors.core]
+    specific = [donor.name_in_text for donor in donors.activity_specific]
+    sentence = (
+        f"{programme.short_name} is funded exclusively through the voluntary contributions of its donors. "
+        f"Specifically, in {period_label(exercise.period_start, exercise.period_end)}, {programme.short_name} "
+        f"received financial support from {donors.count} donors for its activities"
+    )
+    if core:
+        sentence += f"; core programme donors included {join_names(core)}"
+    if specific:
+        sentence += f"; additional support for specific activities was received from {join_names(specific)}"
+    return {
+        "heading": "",
+        "paragraphs": [sentence + "."],
+        "facts": {"donor_count": donors.count, "core": core, "activity_specific": specific},
+    }
+
+
+# --- the whole letter ---------------------------------------------------------------------------------
+
+
+def _introduction(exercise: MappingExercise) -> dict:
+    programme = exercise.programme
+    scope = exercise.scope or "capacity-building programmes and initiatives"
+    area = programme.area_of_work or programme.name
+    return {
+        "heading": "",
+        "paragraphs": [
+            "Thank you for your invitation to submit the views of the United Nations Institute for Disarmament "
+            f"Research (UNIDIR) on {lowercase_first(scope.rstrip('.'))} (reference: {exercise.reference}).",
+            "UNIDIR is honoured to present a brief overview of its capacity-building activities in the context of "
+            f"{area}, developed and delivered in line with the UNIDIR mandate, which includes the "
+            "promotion of informed participation by all States in disarmament efforts.",
+            f"In light of this, capacity-building activities in the context of {area} are "
+            f"developed and delivered by the UNIDIR {programme.name} ({programme.short_name}), targeting specialized "
+            "audiences and pursuing two main objectives – knowledge-building and disseminating research. The "
+            "activities can be divided into three categories – research, participatory learning activities and "
+            "facilitated access to information.",
+        ],
+    }
+
+
+def validate_exercise(exercise: MappingExercise) -> None:
+    if exercise.period_end < exercise.period_start:
+        raise MappingCompilationError(
+            f"The reporting period of {exercise.reference} ends ({exercise.period_end}) before it starts "
+            f"({exercise.period_start}): correct the exercise and compile again."
+        )
+    if exercise.publications_since and exercise.publications_since > exercise.period_end:
+        raise MappingCompilationError(
+            f"Publications are counted from {exercise.publications_since}, after the period ends: correct the exercise."
+        )
+
+
+def compile_mapping_sections(exercise: MappingExercise, progress: Progress = no_progress) -> dict:
+    """The structured content of the reply, ready for staff review and rendering."""
+    validate_exercise(exercise)
+    since = exercise.publications_since or exercise.period_start
+    progress(10, "Counting publications and translations")
+    research = _research(exercise, since)
+    progress(35, "Collecting events, partners and participants")
+    learning = _participatory_learning(exercise, since)
+    progress(60, "Listing information resources")
+    access = _access_to_information(exercise)
+    progress(75, "Splitting donors into core and activity-specific")
+    funding = _funding(exercise)
+    programme = exercise.programme
+    return {
+        "schema": SCHEMA_VERSION,
+        "order": list(SECTION_ORDER),
+        "letter": {
+            "reference": exercise.reference,
+            "addressees": exercise.addressees,
+            "salutation": f"Dear {exercise.addressees},",
+            "period": period_label(exercise.period_start, exercise.period_end),
+        },
+        "introduction": _introduction(exercise),
+        "research": research,
+        "participatory_learning": learning,
+        "access_to_information": access,
+        "funding": funding,
+        "closing": {
+            "heading": "",
+            "paragraphs": ["We remain at your disposal to provide any additional information as necessary."],
+        },
+        "signatory": {
+            "complimentary_close": "Sincerely,",
+            "name": programme.head_name,
+            "title": programme.head_title,
+            "organisation": "United Nations Institute for Disarmament Research",
+        },
+    }
+
+
+def letter_blocks(sections: dict) -> list[tuple[str, str, str]]:
+    """The letter body as (kind, bold lead-in, text) blocks in the order staff chose; kind is
+    "paragraph" or "bullet". HTML, DOCX and PDF are all rendered from these blocks, so they carry the
+    same content."""
+    blocks = []
+    for key in sections["order"]:
+        section = sections[key]
+        if section.get("heading") or section.get("lead"):
+            blocks.append(("paragraph", section.get("heading", ""), section.get("lead", "")))
+        blocks += [("paragraph", "", paragraph) for paragraph in section.get("paragraphs", [])]
+        blocks += [("bullet", "", bullet) for bullet in section.get("bullets", [])]
+        if section.get("activities"):
+            blocks.append(("paragraph", "", " ".join(activity["text"] for activity in section["activities"])))
+        blocks += [("paragraph", "", paragraph) for paragraph in section.get("closing_paragraphs", [])]
+    return blocks
+
+
+@dataclass
+class LetterBlock:
+    kind: str  # "paragraph" or "list"
+    lead: str = ""
+    text: str = ""
+    items: list[str] = field(default_factory=list)
+
+
+def group_blocks(blocks: list[tuple[str, str, str]]) -> list[LetterBlock]:
+    """Consecutive bullets become one list; every other block stays a paragraph (for rendering)."""
+    grouped: list[LetterBlock] = []
+    for kind, lead, text in blocks:
+        if kind == "bullet":
+            if not grouped or grouped[-1].kind != "list":
+                grouped.append(LetterBlock("list"))
+            grouped[-1].items.append(text)
+        else:
+            grouped.append(LetterBlock("paragraph", lead=lead, text=text))
+    return grouped
+
+
+def letter_text(sections: dict) -> str:
+    """The whole letter as plain text (what tests and previews read)."""
+    body = [
+        f"- {text}" if kind == "bullet" else " ".join(part for part in (lead, text) if part)
+        for kind, lead, text in letter_blocks(sections)
+    ]
+    signatory = sections["signatory"]
+    closing = [signatory["complimentary_close"], signatory["name"], signatory["title"], signatory["organisation"]]
+    return "\n".join([sections["letter"]["salutation"], *body, *closing])

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
+
+
+class ReportingConfig(AppConfig):
+    name = "unidir_cb.core.reporting"
+    label = "reporting"
+    verbose_name = "Reports"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Each app declares its kinds of report in a `report_kinds` module, the way the admin finds
+        # `admin` modules: this machinery imports none of them.
+        autodiscover_modules("report_kinds")

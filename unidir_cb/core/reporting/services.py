@@ -1,0 +1,390 @@
+"""Operations on report jobs: start, run, re-run, and sweep jobs whose worker died.
+
+Who owns a running job is fenced by its `attempts` number. A task carries the attempt it was sent
+for; every write it makes (progress, heartbeat, result) is conditional on the job still being
+"running" with that attempt. When the sweeper hands a job whose heartbeat went stale to a new
+attempt, a worker that was only slow (not dead) finds its writes refused and stops, so a job is
+never finished twice and its files never mix two builds.
+
+Files are built in memory first, then stored and recorded with the status change in one
+transaction: a job is either succeeded with all its files or has none.
+"""
+
+import datetime
+import logging
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+
+from celery import current_app
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import InterfaceError, OperationalError, connection, transaction
+from django.db.models import Q
+from django.utils import timezone, translation
+from kombu.exceptions import OperationalError as BrokerOperationalError
+
+from . import registry
+from .models import ReportFile, ReportJob
+from .registry import ReportBuildError, ReportOutput, ReportParametersError
+
+logger = logging.getLogger(__name__)
+
+Status = ReportJob.Status
+# The Celery task that runs a job (tasks.py). Sent by name, so that this module, which tasks.py wraps,
+# need not import it back.
+RUN_REPORT_JOB_TASK = "reporting.run_report_job"
+
+# Worth retrying the whole build: the database or another service was briefly unreachable.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+
+
+class ReportJobError(Exception):
+    """An operation on a job refused for a reason staff should read."""
+
+
+class ReportJobSuperseded(Exception):
+    """This attempt no longer owns the job: it finished, or the sweeper gave it to a newer attempt."""
+
+
+# Starting and re-running -------------------------------------------------------------------------
+
+
+def start_report_job(
+    kind: str, parameters, requested_by=None, *, rerun_of: ReportJob | None = None, enqueue: bool = True
+) -> ReportJob:
+    """A new job for `kind`. Parameters are checked first: bad ones give a job that failed at once
+    with the reason, never a crash or a task. With `enqueue`, a worker is asked to run it once the
+    transaction commits; without, the caller runs it (the management command does)."""
+    now = timezone.now()
+    try:
+        registry.get_kind(kind).validate(parameters)
+    except ReportParametersError as error:
+        return ReportJob.objects.create(
+            kind=kind,
+            parameters=parameters,
+            requested_by=requested_by,
+            rerun_of=rerun_of,
+            status=Status.FAILED,
+            progress_message="Not started: the parameters are not valid",
+            error=str(error),
+            finished_at=now,
+        )
+    with transaction.atomic():
+        job = ReportJob.objects.create(
+            kind=kind,
+            parameters=parameters,
+            requested_by=requested_by,
+            rerun_of=rerun_of,
+            status=Status.QUEUED,
+            attempts=1,
+            queued_at=now,
+            progress_message="Waiting for a worker",
+            celery_task_id=str(uuid.uuid4()),
+        )
+        if enqueue:
+            dispatch_on_commit(job.pk, job.attempts, job.celery_task_id)
+    return job
+
+
+def rerun_report_job(job: ReportJob, requested_by=None) -> ReportJob:
+    """A new job with the same kind and parameters; the old one and its files stay as they were."""
+    if not job.is_finished:
+        raise ReportJobError(f"Report #{job.pk} is still {job.get_status_display().lower()}; wait for it to finish.")
+    return start_report_job(job.kind, job.parameters, requested_by or job.requested_by, rerun_of=job)
+
+
+def dispatch_on_commit(job_id: int, attempt: int, task_id: str) -> None:
+    def send():
+        try:
+            current_app.tasks[RUN_REPORT_JOB_TASK].apply_async(args=[job_id, attempt], task_id=task_id)
+        except (BrokerOperationalError, ConnectionError):
+            # The job stays queued; the sweeper sends it again once the broker answers.
+            logger.exception("Could not send report job %s (attempt %s) to the broker", job_id, attempt)
+            ReportJob.objects.filter(pk=job_id, status=Status.QUEUED, attempts=attempt).update(
+                progress_message="The task queue could not be reached; the report will be sent again automatically"
+            )
+
+    transaction.on_commit(send)
+
+
+# Running -----------------------------------------------------------------------------------------
+
+
+def run_report_job(
+    job_id: int, attempt: int, *, task_id: str = "", on_progress=None, retries_left: bool = False
+) -> ReportJob | None:
+    """Build the job's files. Returns the finished job, or None when there was nothing to do: the job
+    already finished, another attempt owns it, or this message is a redelivery of one still running.
+
+    Transient errors (database briefly unreachable) put the job back in the queue and are raised for
+    Celery to retry while `retries_left`; any other error fails the job with a message for staff."""
+    if not claim_report_job(job_id, attempt, task_id):
+        logger.info(
+            "Report job %s attempt %s: nothing to do (finished, running elsewhere or superseded)", job_id, attempt
+        )
+        return None
+    progress = JobProgress(job_id, attempt, on_progress)
+    try:
+        with Heartbeat(job_id, attempt), translation.override(registry.DOCUMENT_LANGUAGE):
+            job = ReportJob.objects.get(pk=job_id)
+            outputs = registry.get_kind(job.kind).build(job, progress)
+        save_outputs_and_succeed(job_id, attempt, outputs)
+    except ReportJobSuperseded:
+        logger.warning("Report job %s attempt %s was handed to a newer attempt; this one stops", job_id, attempt)
+        return None
+    except (ReportParametersError, ReportBuildError) as error:
+        fail_report_job(job_id, attempt, str(error))
+    except SoftTimeLimitExceeded:
+        minutes = round(settings.CELERY_TASK_SOFT_TIME_LIMIT / 60)
+        fail_report_job(job_id, attempt, f"The report took longer than the {minutes}-minute limit and was stopped.")
+    except TRANSIENT_ERRORS as error:
+        if retries_left:
+            release_for_retry(job_id, attempt, error)
+            raise
+        logger.exception("Report job %s attempt %s: temporary error persisted", job_id, attempt)
+        fail_report_job(
+            job_id,
+            attempt,
+            f"A temporary problem reaching the database or another service persisted after several tries "
+            f"({error}). Re-run the report; if it fails again, tell the developers.",
+        )
+    except Exception as error:
+        logger.exception("Report job %s attempt %s failed", job_id, attempt)
+        fail_report_job(
+            job_id,
+            attempt,
+            f"The report could not be built because of an unexpected error ({type(error).__name__}: "
+            f"{str(error)[:300]}). "
+            "Re-run it; if it fails again, tell the developers, who will find the details in the worker log.",
+        )
+    return ReportJob.objects.get(pk=job_id)
+
+
+def claim_report_job(job_id: int, attempt: int, task_id: str = "") -> bool:
+    """Mark the job running for this attempt, if it is queued for it. A redelivered message for a job
+    that finished, runs, or was re-sent as a later attempt claims nothing: tasks are idempotent."""
+    now = timezone.now()
+    claimed = ReportJob.objects.filter(pk=job_id, status=Status.QUEUED, attempts=attempt).update(
+        status=Status.RUNNING,
+        started_at=now,
+        heartbeat_at=now,
+        progress=0,
+        progress_message="Started",
+        error="",
+        updated_at=now,
+        **({"celery_task_id": task_id} if task_id else {}),
+    )
+    return claimed == 1
+
+
+def _owned_by(job_id: int, attempt: int):
+    return ReportJob.objects.filter(pk=job_id, status=Status.RUNNING, attempts=attempt)
+
+
+class JobProgress:
+    """The `progress(percent, message)` callable a build receives. Each call records progress and a
+    heartbeat, and raises ReportJobSuperseded if the job was handed to another attempt."""
+
+    def __init__(self, job_id: int, attempt: int, on_progress=None):
+        self.job_id = job_id
+        self.attempt = attempt
+        self.on_progress = on_progress
+
+    def __call__(self, percent: int, message: str = "") -> None:
+        percent = max(0, min(100, int(percent)))
+        now = timezone.now()
+        updated = _owned_by(self.job_id, self.attempt).update(
+            progress=percent, progress_message=message[:255], heartbeat_at=now, updated_at=now
+        )
+        if not updated:
+            raise ReportJobSuperseded(self.job_id)
+        if self.on_progress:
+            self.on_progress(percent, message)
+        if settings.REPORT_STEP_DELAY_SECONDS:
+            # Tests only (settings ignore it outside DJANGO_ENV=test): keeps a job running long
+            # enough to watch its progress or kill its worker half way.
+            time.sleep(settings.REPORT_STEP_DELAY_SECONDS)
+
+
+def record_heartbeat(job_id: int, attempt: int) -> bool:
+    now = timezone.now()
+    return _owned_by(job_id, attempt).update(heartbeat_at=now, updated_at=now) == 1
+
+
+class Heartbeat:
+    """Keeps heartbeat_at fresh from a background thread while a build runs, so one long step
+    (a big PDF) is not mistaken for a dead worker. The thread dies with the process, so a killed
+    worker's job goes stale and the sweeper requeues it."""
+
+    def __init__(self, job_id: int, attempt: int, interval: float | None = None):
+        self.job_id = job_id
+        self.attempt = attempt
+        self.interval = interval if interval is not None else settings.REPORT_HEARTBEAT_SECONDS
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._beat, name=f"report-job-{job_id}-heartbeat", daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.stopped.set()
+        self.thread.join(timeout=max(self.interval, 1) + 5)
+        return False
+
+    def _beat(self):
+        try:
+            while not self.stopped.wait(self.interval):
+                try:
+                    if not record_heartbeat(self.job_id, self.attempt):
+                        return  # finished or superseded: the build learns it at its next progress call
+                except Exception:
+                    logger.warning("Report job %s: heartbeat not recorded", self.job_id, exc_info=True)
+        finally:
+            connection.close()  # this thread's own connection
+
+
+def save_outputs_and_succeed(job_id: int, attempt: int, outputs: list[ReportOutput]) -> None:
+    """Store every file and mark the job succeeded in one transaction; on any failure the stored
+    files are removed again, so a job never has half a set of files."""
+    check_outputs(outputs)
+    stored_names = []
+    try:
+        with transaction.atomic():
+            now = timezone.now()
+            # The ownership check is the transaction's first statement and a write: it locks the job
+            # row on PostgreSQL and takes SQLite's write lock up front (a read first could deadlock
+            # with a concurrent writer and fail at once instead of waiting). Nobody sees "succeeded"
+            # before the files below are recorded too.
+            succeeded = _owned_by(job_id, attempt).update(
+                status=Status.SUCCEEDED,
+                progress=100,
+                progress_message="Done",
+                finished_at=now,
+                heartbeat_at=now,
+                updated_at=now,
+            )
+            if not succeeded:
+                raise ReportJobSuperseded(job_id)
+            for output in outputs:
+                report_file = ReportFile(
+                    job_id=job_id, format=output.format, filename=output.filename, size=len(output.content)
+                )
+                report_file.file.save(output.filename, ContentFile(output.content), save=False)
+                stored_names.append(report_file.file.name)
+                report_file.save()
+            job = ReportJob.objects.get(pk=job_id)
+            registry.get_kind(job.kind).on_success(job)
+    except BaseException:
+        storage = ReportFile._meta.get_field("file").storage
+        for name in stored_names:
+            storage.delete(name)
+        raise
+
+
+def check_outputs(outputs: list[ReportOutput]) -> None:
+    if not outputs:
+        raise ReportBuildError("The report produced no files.")
+    formats = [output.format for output in outputs]
+    unknown = set(formats) - set(ReportFile.Format.values)
+    if unknown or len(set(formats)) != len(formats):
+        raise ValueError(f"A build must return at most one file per known format, not {formats}.")
+
+
+def fail_report_job(job_id: int, attempt: int, message: str) -> bool:
+    now = timezone.now()
+    return (
+        _owned_by(job_id, attempt).update(
+            status=Status.FAILED, error=message, finished_at=now, progress_message="Failed", updated_at=now
+        )
+        == 1
+    )
+
+
+def release_for_retry(job_id: int, attempt: int, error: Exception) -> None:
+    """Back to the queue for the same attempt, so Celery's retry of this message can claim it."""
+    now = timezone.now()
+    _owned_by(job_id, attempt).update(
+        status=Status.QUEUED,
+        queued_at=now,
+        started_at=None,
+        heartbeat_at=None,
+        progress=0,
+        progress_message=f"Waiting to retry after a temporary problem: {error}"[:255],
+        updated_at=now,
+    )
+
+
+# Sweeping ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class SweepOutcome:
+    requeued: list[int] = field(default_factory=list)
+    failed: list[int] = field(default_factory=list)
+
+
+def sweep_stale_jobs(now=None) -> SweepOutcome:
+    """Requeue jobs whose worker stopped answering, and jobs no worker picked up; give up on a job
+    after REPORT_MAX_ATTEMPTS so none stays queued or running for ever. Runs every minute (beat).
+
+    Redis hands a dead worker's message to another only after the visibility timeout (an hour), and
+    a job may die between messages, so the heartbeat, not the broker, decides."""
+    now = now or timezone.now()
+    heartbeat_stale_before = now - datetime.timedelta(seconds=settings.REPORT_HEARTBEAT_STALE_SECONDS)
+    queue_stale_before = now - datetime.timedelta(seconds=settings.REPORT_QUEUED_STALE_SECONDS)
+    outcome = SweepOutcome()
+    stale_running = ReportJob.objects.filter(status=Status.RUNNING).filter(
+        Q(heartbeat_at__lt=heartbeat_stale_before) | Q(heartbeat_at__isnull=True, started_at__lt=heartbeat_stale_before)
+    )
+    for job_id, attempts in stale_running.values_list("pk", "attempts"):
+        give_up_message = (
+            f"The worker building this report stopped responding (no heartbeat for "
+            f"{settings.REPORT_HEARTBEAT_STALE_SECONDS} seconds) on each of {attempts} tries, so it was given up. "
+            "Re-run it; if it happens again, the workers may be running out of memory or time."
+        )
+        _requeue_or_give_up(
+            job_id, Status.RUNNING, attempts, give_up_message, "the worker stopped responding", now, outcome
+        )
+    stale_queued = ReportJob.objects.filter(status=Status.QUEUED, queued_at__lt=queue_stale_before)
+    for job_id, attempts in stale_queued.values_list("pk", "attempts"):
+        give_up_message = (
+            f"No worker started this report in {attempts} tries of "
+            f"{round(settings.REPORT_QUEUED_STALE_SECONDS / 60)} minutes each. "
+            "Check that the Celery workers are running, then re-run it."
+        )
+        _requeue_or_give_up(job_id, Status.QUEUED, attempts, give_up_message, "no worker had started it", now, outcome)
+    if outcome.requeued or outcome.failed:
+        logger.warning("Report job sweep: requeued %s, gave up on %s", outcome.requeued, outcome.failed)
+    return outcome
+
+
+def _requeue_or_give_up(job_id, status, attempts, give_up_message, reason, now, outcome: SweepOutcome) -> None:
+    # Conditional on the state just read: a job that moved on meanwhile, or that a second sweeper
+    # got to first, is left alone.
+    with transaction.atomic():
+        job = ReportJob.objects.filter(pk=job_id, status=status, attempts=attempts)
+        if attempts >= settings.REPORT_MAX_ATTEMPTS:
+            if job.update(
+                status=Status.FAILED, error=give_up_message, finished_at=now, progress_message="Failed", updated_at=now
+            ):
+                outcome.failed.append(job_id)
+            return
+        task_id = str(uuid.uuid4())
+        requeued = job.update(
+            status=Status.QUEUED,
+            attempts=attempts + 1,
+            queued_at=now,
+            started_at=None,
+            heartbeat_at=None,
+            progress=0,
+            progress_message=f"Queued again: {reason}",
+            celery_task_id=task_id,
+            updated_at=now,
+        )
+        if requeued:
+            dispatch_on_commit(job_id, attempts + 1, task_id)
+            outcome.requeued.append(job_id)
