@@ -43,5 +43,8 @@ messages: install
 	DJANGO_ENV=test $(BIN)/python manage.py makemessages -l ar -l zh_Hans -l fr -l ru -l es -i ".venv/*" -i "staticfiles/*"
 	DJANGO_ENV=test $(BIN)/python manage.py compilemessages -i .venv
 
+# On demand, never in `make test`: PostgreSQL at a real programme's scale (see benchmarks/run.py).
+BENCHMARK_ARGS ?=
 benchmark: install
-	$(BIN)/python benchmarks/run.py
+	@sh .ci/ensure-debian-packages wrk redis-server time poppler-utils postgresql-client
+	$(BIN)/python benchmarks/run.py $(BENCHMARK_ARGS)
