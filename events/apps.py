@@ -6,5 +6,11 @@ class EventsConfig(AppConfig):
     verbose_name = "Events"
 
     def ready(self):
+        from unidir_cb.core.public_pages import refresh_when_saved
+
         # Connects the email_confirmed handler that links imported participants to new accounts.
         from . import accounts  # noqa: F401
+        from .models import AgendaItem, Event, EventSeries, Registration
+
+        # Registrations too: the public pages show the seats left.
+        refresh_when_saved(Event, AgendaItem, EventSeries, Registration)

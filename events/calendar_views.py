@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from unidir_cb.core.models import UNLanguage
+from unidir_cb.core.public_pages import public_page
 
 from . import calendar, rules, selectors
 from .models import Event, Participant, Registration
@@ -74,6 +75,7 @@ def _absolute_event_url(request, event: Event) -> str:
 
 
 @require_GET
+@public_page
 def public_feed(request):
     """All public events (filterable like the list), for calendar clients to subscribe to."""
     try:

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from unidir_cb.core.forms import un_language_name
 from unidir_cb.core.models import OrganisationKind
+from unidir_cb.core.public_pages import public_page
 from unidir_cb.core.ratelimit import limit_exceeded
 
 from . import calendar_views, rules, selectors
@@ -57,6 +58,7 @@ def _event_url(event: Event, invitation: str = "") -> str:
 
 
 @require_GET
+@public_page
 def event_list(request):
     options = selectors.filter_options()
     form = EventFilterForm(request.GET or None, options=options)
@@ -106,6 +108,7 @@ def _eligibility(event: Event) -> list[str]:
 
 
 @require_GET
+@public_page
 def event_detail(request, slug):
     try:
         event = selectors.public_event(slug)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from unidir_cb.core.forms import un_language_name
+from unidir_cb.core.public_pages import public_page
 
 from . import citations, selectors
 from .forms import PublicationFilterForm
@@ -57,6 +58,7 @@ def publication_cards(publications) -> list[Publication]:
 
 
 @require_GET
+@public_page
 def publication_list(request):
     form = PublicationFilterForm(request.GET or None, options=selectors.filter_options())
     filters = form.filters() if form.is_bound else selectors.PublicationFilters()
@@ -81,6 +83,7 @@ def _public_publication_or_404(slug: str) -> Publication:
 
 
 @require_GET
+@public_page
 def publication_detail(request, slug):
     publication = _with_bylines(_public_publication_or_404(slug))
     publication.translator_names = byline(names_of(publication, Role.TRANSLATOR))

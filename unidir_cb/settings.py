@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django_countries",
     "djmoney",
     "import_export",
+    "admin_auto_filters",
     "simple_history",
     "django_celery_results",
     "django_celery_beat",
@@ -69,6 +70,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETags on GET responses, and 304 for a request that already holds the page (feeds, catalogue...).
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -116,6 +119,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour now: a bare "unidir.org" means https://
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://unidir-cb")}
+# Public pages served from the cache to anonymous visitors (unidir_cb/core/public_pages.py) are also
+# refreshed at once when their content changes; this bounds what time alone changes (an event passing).
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

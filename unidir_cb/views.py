@@ -7,12 +7,14 @@ from django.views.decorators.http import require_GET
 from events import selectors as event_selectors
 from publications import selectors as publication_selectors
 from publications.views import publication_cards
+from unidir_cb.core.public_pages import public_page
 
 HOME_UPCOMING_EVENTS = 3
 HOME_RECENT_PUBLICATIONS = 3
 
 
 @require_GET
+@public_page
 def home(request):
     """What a visitor meets first: the next events and the latest publications."""
     upcoming = list(event_selectors.upcoming_events(HOME_UPCOMING_EVENTS))

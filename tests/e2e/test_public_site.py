@@ -5,7 +5,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_switching_to_arabic_lays_the_page_out_right_to_left(page):
     page.goto("/en/")
-    page.locator('.language-switcher button[value="ar"]').click()
+    page.locator('.language-switcher a[lang="ar"]').click()
 
     page.wait_for_url("**/ar/")
     assert page.locator("html").get_attribute("dir") == "rtl"

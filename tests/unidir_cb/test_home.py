@@ -4,14 +4,13 @@ at a fixed number of queries."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events.models import Event
 from publications.models import Publication
 from tests.events.test_public_pages import populate_events
 from tests.factories import EventFactory
+from tests.pages import queries_to_build
 from tests.publications.catalogue import byline, publication_with
 
 pytestmark = pytest.mark.django_db
@@ -19,12 +18,6 @@ pytestmark = pytest.mark.django_db
 
 def days_from_now(days):
     return timezone.now() + datetime.timedelta(days=days)
-
-
-def queries_for_home(client) -> int:
-    with CaptureQueriesContext(connection) as context:
-        assert client.get("/en/").status_code == 200
-    return len(context.captured_queries)
 
 
 def test_the_home_page_shows_the_next_three_published_events(client):
@@ -68,9 +61,9 @@ def test_the_home_page_costs_the_same_queries_for_3_or_30_events_and_publication
     populate_events(3)
     for number in range(3):
         byline(publication_with(title=f"Paper {number}"), ("Léa", "Fontaine"))
-    with_few = queries_for_home(client)
+    with_few = queries_to_build(client, "/en/")
     populate_events(27)
     for number in range(27):
         byline(publication_with(title=f"More {number}", kind=Publication.Kind.BRIEF), ("Kenji", "Watanabe"))
 
-    assert queries_for_home(client) == with_few
+    assert queries_to_build(client, "/en/") == with_few
