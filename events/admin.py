@@ -1,9 +1,11 @@
+from admin_auto_filters.filters import AutocompleteFilter
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from unidir_cb.core.admin_lists import PageAnnotationsMixin
 from unidir_cb.core.imports import ImportExportAdminMixin
 
 from .models import AgendaItem, Event, EventSeries, Participant, Registration
@@ -53,8 +55,44 @@ class RegistrationInline(admin.TabularInline):
         return super().get_queryset(request).select_related("participant")
 
 
+class EventChoiceFilter(AutocompleteFilter):
+    """Thousands of events: typed and searched, never listed in full."""
+
+    title = "event"
+    field_name = "event"
+
+
+class ParticipantChoiceFilter(AutocompleteFilter):
+    title = "participant"
+    field_name = "participant"
+
+
+class EventYearFilter(admin.SimpleListFilter):
+    """The year the event started: a date hierarchy over registrations would first run a DISTINCT
+    over every registration; the years come from the (much smaller) events table."""
+
+    title = "event year"
+    parameter_name = "event_year"
+
+    def lookups(self, request, model_admin):
+        years = Event.objects.dates("starts_at", "year", order="DESC")
+        return [(str(day.year), str(day.year)) for day in years]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(event__starts_at__year=int(value))
+        return queryset
+
+
+def counts_by(registrations, key: str, **counted) -> dict[int, dict[str, int]]:
+    """{key value: {name: count}} over `registrations`, in one GROUP BY query."""
+    rows = registrations.values(key).order_by().annotate(**counted)
+    return {row[key]: row for row in rows}
+
+
 @admin.register(Event)
-class EventAdmin(ImportExportAdminMixin, admin.ModelAdmin):
+class EventAdmin(PageAnnotationsMixin, ImportExportAdminMixin, admin.ModelAdmin):
     resource_classes = [EventResource]
     list_display = [
         "title",
@@ -98,21 +136,23 @@ class EventAdmin(ImportExportAdminMixin, admin.ModelAdmin):
         ),
     ]
 
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                confirmed_count=Count("registrations", filter=Q(registrations__status=Status.CONFIRMED)),
-                waitlisted_count=Count("registrations", filter=Q(registrations__status=Status.WAITLISTED)),
-            )
+    def annotate_page(self, events):
+        counts = counts_by(
+            Registration.objects.filter(event__in=events),
+            "event",
+            confirmed=Count("pk", filter=Q(status=Status.CONFIRMED)),
+            waitlisted=Count("pk", filter=Q(status=Status.WAITLISTED)),
         )
+        for event in events:
+            event.confirmed_count = counts.get(event.pk, {}).get("confirmed", 0)
+            event.waitlisted_count = counts.get(event.pk, {}).get("waitlisted", 0)
+        return events
 
-    @admin.display(description="confirmed", ordering="confirmed_count")
+    @admin.display(description="confirmed")
     def confirmed(self, event):
         return event.confirmed_count
 
-    @admin.display(description="waitlisted", ordering="waitlisted_count")
+    @admin.display(description="waitlisted")
     def waitlisted(self, event):
         return event.waitlisted_count
 
@@ -148,7 +188,7 @@ class EventAdmin(ImportExportAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Participant)
-class ParticipantAdmin(ImportExportAdminMixin, admin.ModelAdmin):
+class ParticipantAdmin(PageAnnotationsMixin, ImportExportAdminMixin, admin.ModelAdmin):
     resource_classes = [ParticipantResource]
     list_display = [
         "last_name",
@@ -161,28 +201,33 @@ class ParticipantAdmin(ImportExportAdminMixin, admin.ModelAdmin):
     ]
     list_filter = ["organisation_kind", "gender", "country"]
     search_fields = ["last_name", "first_name", "email", "organisation"]
+    ordering = ["last_name", "first_name", "id"]  # the participant_name_order index, in full
     readonly_fields = ["user", "calendar_token", "anonymised_at"]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(registration_count=Count("registrations"))
+    def annotate_page(self, participants):
+        counts = counts_by(Registration.objects.filter(participant__in=participants), "participant", total=Count("pk"))
+        for participant in participants:
+            participant.registration_count = counts.get(participant.pk, {}).get("total", 0)
+        return participants
 
-    @admin.display(description="registrations", ordering="registration_count")
+    @admin.display(description="registrations")
     def registration_count(self, participant):
         return participant.registration_count
 
 
 @admin.register(Registration)
-class RegistrationAdmin(ImportExportAdminMixin, SimpleHistoryAdmin):
+class RegistrationAdmin(PageAnnotationsMixin, ImportExportAdminMixin, SimpleHistoryAdmin):
     resource_classes = [RegistrationResource]
     # An attendee list for the event chosen on the import form; it creates participants.
     import_form_class = RegistrationImportForm
     confirm_form_class = RegistrationConfirmImportForm
     extra_import_permissions = ("events.add_participant", "events.change_participant")
     list_display = ["participant", "participant_email", "event", "status", "attended", "created_at", "decided_at"]
-    list_filter = ["status", "attended", "event__kind", "event"]
+    list_filter = ["status", "attended", "event__kind", EventYearFilter, EventChoiceFilter, ParticipantChoiceFilter]
     list_select_related = ["participant", "event"]
     search_fields = ["participant__last_name", "participant__first_name", "participant__email", "event__title"]
-    date_hierarchy = "created_at"
+    search_help_text = "Names or email of the participant, or the event's title."
+    ordering = ["-created_at", "-id"]
     autocomplete_fields = ["event", "participant"]
     # Status is set by the actions (approve, waitlist, decline), never typed in: they keep to capacity,
     # promote the waitlist and tell the participant. A registration added here starts as pending.
@@ -206,6 +251,18 @@ class RegistrationAdmin(ImportExportAdminMixin, SimpleHistoryAdmin):
         "email_certificates_again",
     ]
 
+    def get_search_results(self, request, queryset, search_term):
+        """Each word must match the participant (name, email) or the event (title), as Django's own
+        search does; but people and events are searched on their own tables first (trigram indexes)
+        and their registrations picked by id, where an OR across the joined tables reads every row."""
+        for word in search_term.split():
+            people = Participant.objects.filter(
+                Q(last_name__icontains=word) | Q(first_name__icontains=word) | Q(email__icontains=word)
+            )
+            events = Event.objects.filter(title__icontains=word)
+            queryset = queryset.filter(Q(participant__in=people) | Q(event__in=events))
+        return queryset, False
+
     def get_confirm_form_initial(self, request, import_form):
         initial = super().get_confirm_form_initial(request, import_form)
         if import_form is not None:
@@ -222,7 +279,9 @@ class RegistrationAdmin(ImportExportAdminMixin, SimpleHistoryAdmin):
         return registration.participant.email
 
     def _apply(self, request, queryset, operation, verb):
-        outcome = registrations.apply_to_each(queryset.select_related("participant", "event"), operation, request.user)
+        # In the order people registered, whatever order the list shows: seats go first come, first served.
+        in_order = queryset.select_related("participant", "event").order_by("created_at", "pk")
+        outcome = registrations.apply_to_each(in_order, operation, request.user)
         if outcome.changed:
             self.message_user(request, f"{len(outcome.changed)} registration(s) {verb}.", messages.SUCCESS)
         for registration, reason in outcome.refused:

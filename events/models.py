@@ -166,6 +166,13 @@ class AgendaItem(TimeStampedModel):
         return self.title
 
 
+class ParticipantQuerySet(models.QuerySet):
+    def with_email(self, address: str):
+        """The participant with this address in any case: LOWER(email) = ..., the expression of the
+        unique index, so the look-up is one index probe (email__iexact compares UPPER() and scans)."""
+        return self.alias(email_lower=Lower("email")).filter(email_lower=address.strip().lower())
+
+
 class Participant(TimeStampedModel):
     class Gender(models.TextChoices):
         FEMALE = "female", _("Female")
@@ -196,8 +203,13 @@ class Participant(TimeStampedModel):
         help_text="The language emails and calendar invitations are written in.",
     )
 
+    objects = ParticipantQuerySet.as_manager()
+
     class Meta:
         ordering = ["last_name", "first_name"]
+        # Name, email and organisation searches (icontains: UPPER(...) LIKE) use trigram indexes on
+        # PostgreSQL, created by migration 0004_admin_list_indexes there only (SQLite has none).
+        indexes = [models.Index(fields=["last_name", "first_name", "id"], name="participant_name_order")]
         constraints = [
             models.UniqueConstraint(Lower("email"), name="participant_email_unique_case_insensitive"),
         ]
@@ -243,7 +255,10 @@ class Registration(TimeStampedModel):
     class Meta:
         # The waitlist is first come, first served: registration time, then id for ties.
         ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["event", "status", "created_at"])]
+        indexes = [
+            models.Index(fields=["event", "status", "created_at"]),
+            models.Index(fields=["created_at", "id"], name="registration_created_order"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["event", "participant"], name="registration_unique_per_event_participant"),
             models.UniqueConstraint(
