@@ -310,12 +310,15 @@ class RegistrationResult:
 
 
 def _status_for_new_registration(event: Event) -> str:
-    """The status a new registration gets; the caller holds the event's lock."""
+    """The status a new registration gets; the caller holds the event's lock. While the event is full
+    this is one count of at most `capacity` rows, however long the waiting list."""
     if event.admission == Event.Admission.BY_APPROVAL:
         return Status.PENDING
-    # Seats freed earlier go to those already waiting before anyone new (first come, first served).
-    promote_waitlist(event)
     free = seats_left(event)
+    if free != 0 and event.registrations.filter(status=Status.WAITLISTED).exists():
+        # Seats freed earlier go to those already waiting before anyone new (first come, first served).
+        promoted = promote_waitlist(event)
+        free = None if free is None else free - len(promoted)
     if free is None or free > 0:
         return Status.CONFIRMED
     if event.waitlist_enabled:
@@ -328,12 +331,18 @@ def register_participant(event: Event, participant: Participant, invitation_toke
     """Register a participant for an event by the event's rules; returns a RegistrationResult.
 
     Raises RegistrationError (with a Refusal reason) when the rules refuse. The event row is locked
-    for the whole decision, so concurrent registrations queue and never exceed the capacity."""
+    while the seat is decided and written, so concurrent registrations queue and never exceed the
+    capacity; what needs no lock (the person's earlier registration, if any) is read before it, so
+    the queue moves fast."""
+    earlier = Registration.objects.filter(event_id=event.pk, participant=participant).first()
+    if earlier is not None and earlier.status in ACTIVE_STATUSES:
+        earlier.event = event
+        return RegistrationResult(earlier, Outcome.ALREADY_REGISTERED)
     event = lock_event(event.pk)
-    registration = (
-        Registration.objects.select_for_update().filter(event=event, participant=participant).select_related("event")
-    ).first()
+    # Every change to an event's registrations holds its lock: under it, the earlier row is current.
+    registration = Registration.objects.get(pk=earlier.pk) if earlier is not None else None
     if registration is not None and registration.status in ACTIVE_STATUSES:
+        registration.event = event
         return RegistrationResult(registration, Outcome.ALREADY_REGISTERED)
     closed = registration_closed_refusal(event)
     if closed is not None:
@@ -356,7 +365,7 @@ def register_participant(event: Event, participant: Participant, invitation_toke
                     event=event, participant=participant, status=status, decided_at=decided_at
                 )
         except IntegrityError:
-            # Only reachable without row locks (SQLite): the same person's other request won.
+            # The same person's other request (a double click) took the lock first and registered them.
             registration = Registration.objects.select_related("event").get(event=event, participant=participant)
             return RegistrationResult(registration, Outcome.ALREADY_REGISTERED)
     else:
