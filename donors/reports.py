@@ -12,7 +12,7 @@
 """
 
 import datetime
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -25,7 +25,16 @@ from programmes.models import Programme
 from unidir_cb.core import country_groupings
 from unidir_cb.core.models import OrganisationKind
 from unidir_cb.core.reporting import charts
-from unidir_cb.core.reporting.documents import Chart, Heading, Paragraph, ReportDocument, Table, percent, render_outputs
+from unidir_cb.core.reporting.documents import (
+    DOCUMENT_TABLE_ROWS,
+    Chart,
+    Heading,
+    Paragraph,
+    ReportDocument,
+    Table,
+    percent,
+    render_outputs,
+)
 from unidir_cb.core.reporting.models import ReportFile
 from unidir_cb.core.reporting.registry import ProgressCallback, ReportBuildError, ReportOutput
 
@@ -376,6 +385,7 @@ def add_events(document: ReportDocument, output: ProgrammeOutput, prefix: str) -
                 reach.countries,
             ]
         )
+    total_reach = output.reach
     document.add(
         Table(
             f"{prefix} events",
@@ -386,11 +396,28 @@ def add_events(document: ReportDocument, output: ProgrammeOutput, prefix: str) -
                 f"{len(output.events)} events",
                 "",
                 "",
-                output.reach.participants,
-                output.reach.countries,
+                total_reach.participants,
+                total_reach.countries,
             ],
+            summary=events_by_year_table(output, prefix),
         ),
         Paragraph("In the total row a person who took part in several events counts once.", note=True),
+    )
+
+
+def events_by_year_table(output: ProgrammeOutput, prefix: str) -> Table:
+    """A long list of events as the documents show it: one row per year."""
+    rows = []
+    for year, events in output.events_by_year.items():
+        if events:
+            reach = output.reach_of(events)
+            rows.append([str(year), len(events), reach.participants, reach.countries])
+    total_reach = output.reach
+    return Table(
+        f"{prefix} events",
+        ["Year", "Events", "Participants", "Countries"],
+        rows,
+        total=["All years", len(output.events), total_reach.participants, total_reach.countries],
     )
 
 
@@ -464,6 +491,8 @@ def add_reach(document: ReportDocument, output: ProgrammeOutput, prefix: str, sp
         ),
         key=lambda row: (-row[3], row[0]),
     )
+    shown = country_rows[: DOCUMENT_TABLE_ROWS - 1]
+    others = country_rows[len(shown) :]
     document.add(
         Heading(f"By country ({reach.countries} countries)", level=3),
         Table(
@@ -471,6 +500,12 @@ def add_reach(document: ReportDocument, output: ProgrammeOutput, prefix: str, sp
             ["Country", "Regional group", "LDC / LLDC / SIDS", "Participants"],
             country_rows,
             total=["Total", "", "", total],
+            summary=Table(
+                f"{prefix} countries",
+                ["Country", "Regional group", "LDC / LLDC / SIDS", "Participants"],
+                [*shown, [f"{len(others)} other countries", "", "", sum(row[3] for row in others)]],
+                total=["Total", "", "", total],
+            ),
         ),
     )
 
@@ -480,6 +515,12 @@ def _largest_first(counts: dict[str, int]) -> list[tuple[str, int]]:
 
 
 def publications_table(title: str, output: ProgrammeOutput) -> Table:
+    translated = Counter(translation.publication_id for translation in output.translations)
+    by_year = [
+        [str(year), len(publications), sum(translated[publication.pk] for publication in publications)]
+        for year, publications in output.publications_by_year.items()
+        if publications
+    ]
     return Table(
         title,
         ["Date", "Title", "Kind", "Translations"],
@@ -492,6 +533,12 @@ def publications_table(title: str, output: ProgrammeOutput) -> Table:
             ]
             for publication in output.publications
         ],
+        summary=Table(
+            title,
+            ["Year", "Publications", "Translations"],
+            by_year,
+            total=["All years", len(output.publications), len(output.translations)],
+        ),
     )
 
 

@@ -4,6 +4,7 @@ import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -153,13 +154,16 @@ class ProgrammeOutput:
     def is_empty(self) -> bool:
         return not (self.events or self.publications or self.resources)
 
+    @cached_property
+    def _languages_by_publication(self) -> dict[int, list[str]]:
+        languages: dict[int, list[str]] = defaultdict(list)
+        for translation in self.translations:
+            languages[translation.publication_id].append(translation.get_language_display())
+        return languages
+
     def translation_languages(self, publication: Publication) -> str:
         """The languages `publication` was translated into in this output, e.g. "Arabic, French"."""
-        return ", ".join(
-            translation.get_language_display()
-            for translation in self.translations
-            if translation.publication_id == publication.pk
-        )
+        return ", ".join(self._languages_by_publication.get(publication.pk, []))
 
     @property
     def years(self) -> list[int]:

@@ -14,7 +14,14 @@ from docx import Document
 from openpyxl import load_workbook
 
 from donors.models import Contribution
-from tests.factories import ContributionFactory, DonorFactory, ExchangeRateFactory, ProgrammeFactory
+from tests.factories import (
+    ContributionFactory,
+    DonorFactory,
+    EventFactory,
+    ExchangeRateFactory,
+    ProgrammeFactory,
+    PublicationFactory,
+)
 from unidir_cb.core.reporting import registry, services
 from unidir_cb.core.reporting.models import ReportJob
 
@@ -112,3 +119,43 @@ def test_the_report_form_checks_the_donor_and_the_period(manager):
     assert job.status == ReportJob.Status.FAILED
     assert "There is no donor called “Atlantis”" in job.error
     assert "The period ends (2022-01-01) before it starts (2023-01-01)" in job.error
+
+
+def test_a_core_donor_of_a_busy_programme_reads_a_summary_and_finds_every_row_in_the_spreadsheet(manager, tmp_path):
+    """Forty events and forty publications: the documents show them by year, the XLSX lists them all."""
+    programme = ProgrammeFactory()
+    ContributionFactory(
+        donor=DonorFactory(name="Norway"),
+        programme=programme,
+        funding_type=Contribution.FundingType.CORE,
+        amount=Money(Decimal("50000.00"), "USD"),
+        covers_from=datetime.date(2022, 1, 1),
+        covers_until=datetime.date(2023, 12, 31),
+    )
+    for number in range(40):
+        day = datetime.date(2022 + number % 2, 1 + number % 12, 10)
+        EventFactory(
+            programme=programme,
+            title=f"Busy seminar {number}",
+            starts_at=datetime.datetime.combine(day, datetime.time(9), tzinfo=datetime.UTC),
+        )
+        PublicationFactory(programme=programme, title=f"Busy paper {number}", published_on=day)
+
+    job = run({"donor": "Norway", **PERIOD}, manager)
+
+    assert job.status == ReportJob.Status.SUCCEEDED, job.error
+    files = {report_file.format: report_file.file.read() for report_file in job.files.all()}
+    docx_text = " ".join(paragraph.text for paragraph in Document(io.BytesIO(files["docx"])).paragraphs)
+    docx_cells = {cell.text for table in Document(io.BytesIO(files["docx"])).tables for cell in table._cells}
+    assert "Summarised here; all 40 rows are in the spreadsheet (XLSX), sheet “Core events”." in docx_text
+    assert "Busy seminar 7" not in docx_cells and {"2022", "2023"} <= docx_cells
+    pdf = tmp_path / "norway.pdf"
+    pdf.write_bytes(files["pdf"])
+    pdf_text = " ".join(
+        subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout.split()
+    )
+    assert "all 40 rows are in the spreadsheet (XLSX), sheet “Core publications”" in pdf_text
+    assert "Busy paper 7" not in pdf_text
+    workbook = load_workbook(io.BytesIO(files["xlsx"]))
+    listed = {row[1] for row in workbook["Core events"].iter_rows(min_row=2, values_only=True)}
+    assert {f"Busy seminar {number}" for number in range(40)} <= listed

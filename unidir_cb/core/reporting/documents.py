@@ -4,8 +4,13 @@ Donor reports and management snapshots describe their content once; the PDF (thr
 Word document and the spreadsheet are written from the same blocks, so the three files always state
 the same figures. Table cells keep their Python types (Decimal, int, date) until rendered: the
 spreadsheet gets numbers and dates, the documents get them formatted.
+
+The spreadsheet holds every row of every table. The PDF and the Word document are read, not
+searched: a table longer than DOCUMENT_TABLE_ROWS is shown there by its summary (events by year,
+say) or by its first rows, with a note saying where the full list is.
 """
 
+import dataclasses
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -16,6 +21,7 @@ from .models import ReportFile
 from .registry import ProgressCallback, ReportOutput
 
 MAX_SHEET_TITLE = 31  # Excel's limit
+DOCUMENT_TABLE_ROWS = 30
 
 
 @dataclass
@@ -38,6 +44,8 @@ class Table:
     header: list[str]
     rows: list[list]
     total: list | None = None
+    # What the PDF and Word document show when the table is too long to read there (see the module).
+    summary: "Table | None" = None
     kind: str = "table"
 
     @property
@@ -69,6 +77,28 @@ class ReportDocument:
         self.blocks.extend(block for block in blocks if block is not None)
 
 
+def blocks_for_documents(document: ReportDocument) -> list:
+    """The blocks the PDF and the Word document show: long tables summarised (see the module)."""
+    blocks = []
+    for block in document.blocks:
+        if block.kind != "table" or len(block.rows) <= DOCUMENT_TABLE_ROWS:
+            blocks.append(block)
+            continue
+        if block.summary is not None:
+            blocks.append(block.summary)
+            shown = "Summarised here"
+        else:
+            blocks.append(dataclasses.replace(block, rows=block.rows[:DOCUMENT_TABLE_ROWS]))
+            shown = f"The first {DOCUMENT_TABLE_ROWS} rows are shown here"
+        blocks.append(
+            Paragraph(
+                f"{shown}; all {len(block.rows):,} rows are in the spreadsheet (XLSX), sheet “{block.sheet}”.",
+                note=True,
+            )
+        )
+    return blocks
+
+
 def format_cell(value) -> str:
     if value is None:
         return ""
@@ -96,7 +126,7 @@ def to_html(document: ReportDocument, *, language: str = "en") -> str:
     from .rendering import png_data_uri
 
     rendered_blocks = []
-    for block in document.blocks:
+    for block in blocks_for_documents(document):
         if block.kind == "table":
             numeric = block.numeric_columns
             rendered_blocks.append(
@@ -140,7 +170,7 @@ def to_docx(document: ReportDocument) -> bytes:
     builder = DocxBuilder(title=document.title)
     builder.document.add_heading(document.title, level=0)
     builder.paragraph(document.subtitle, italic=True)
-    for block in document.blocks:
+    for block in blocks_for_documents(document):
         if block.kind == "heading":
             builder.heading(block.text, level=block.level)
         elif block.kind == "paragraph":
