@@ -84,7 +84,7 @@ class ParticipantProfileForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        taken = Participant.objects.filter(email__iexact=self.instance.email).exclude(pk=self.instance.pk)
+        taken = Participant.objects.with_email(self.instance.email).exclude(pk=self.instance.pk)
         if taken.exists():
             raise forms.ValidationError(
                 _(

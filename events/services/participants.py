@@ -38,9 +38,7 @@ def link_participant_to_user(user, verified_email: str) -> Participant | None:
     existing = Participant.objects.filter(user=user).first()
     if existing is not None:
         return existing
-    imported = (
-        Participant.objects.select_for_update().filter(email__iexact=verified_email.strip(), user__isnull=True).first()
-    )
+    imported = Participant.objects.select_for_update().with_email(verified_email).filter(user__isnull=True).first()
     if imported is None:
         return None
     imported.user = user
