@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
-from unidir_cb.core.imports import CSV, ImportExportAdminMixin
+from unidir_cb.core.data_transfer.admin import ImportExportAdminMixin
 from unidir_cb.core.permissions import VIEW_AMOUNTS_PERMISSION, may_see_amounts
 
 from .models import Contribution, Donor, ExchangeRate
@@ -29,6 +29,7 @@ class ContributionAdmin(ImportExportAdminMixin, SimpleHistoryAdmin):
     """Money: editable by finance, readable by management; programme staff have no access."""
 
     # Importing sets amounts, so it needs the permission to see them.
+    resource_classes = [ContributionResource]
     extra_import_permissions = (VIEW_AMOUNTS_PERMISSION,)
 
     list_display = ["reference", "donor", "funding_type", "amount", "status", "covers_from", "covers_until"]
@@ -39,9 +40,6 @@ class ContributionAdmin(ImportExportAdminMixin, SimpleHistoryAdmin):
     autocomplete_fields = ["donor", "programme", "events", "publications", "information_resources"]
     history_list_display = ["status", "amount"]
 
-    def get_import_resource_classes(self, request):
-        return [ContributionResource]
-
     def get_export_resource_classes(self, request):
         if may_see_amounts(request.user):
             return [ContributionResource]
@@ -51,7 +49,7 @@ class ContributionAdmin(ImportExportAdminMixin, SimpleHistoryAdmin):
 @admin.register(ExchangeRate)
 class ExchangeRateAdmin(ImportExportAdminMixin, admin.ModelAdmin):
     resource_classes = [ExchangeRateResource]
-    import_export_formats = [CSV]  # the UN publishes its operational rates as tables; CSV is enough
+    import_export_formats = ("csv",)  # the UN publishes its operational rates as tables; CSV is enough
     list_display = ["currency", "month", "units_per_usd", "source"]
     list_filter = ["currency"]
     search_fields = ["currency"]

@@ -14,7 +14,7 @@ from import_export.fields import Field
 from events.models import Event
 from programmes.models import InformationResource, Programme
 from publications.models import Publication
-from unidir_cb.core.imports import (
+from unidir_cb.core.data_transfer.resources import (
     ChoiceWidget,
     CountryWidget,
     DecimalNumberWidget,
@@ -36,6 +36,7 @@ class DonorResource(ImportResource):
     """One donor per row, matched by name."""
 
     required_columns = ("name", "kind")
+    key_ignores_case = True
 
     name = Field(attribute="name", column_name="name", widget=TextWidget())
     name_takes_article = Field(attribute="name_takes_article", column_name="name_takes_article", widget=YesNoWidget())
@@ -47,10 +48,6 @@ class DonorResource(ImportResource):
         model = Donor
         fields = ("name", "name_takes_article", "kind", "country", "display_order")
         import_id_fields = ("name",)
-
-    def get_instance(self, instance_loader, row):
-        name = (row.get("name") or "").strip()
-        return Donor.objects.filter(name__iexact=name).first() if name else None
 
     def import_instance(self, instance, row, **kwargs):
         super().import_instance(instance, row, **kwargs)

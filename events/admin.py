@@ -6,13 +6,12 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from unidir_cb.core.admin_lists import PageAnnotationsMixin
-from unidir_cb.core.imports import ImportExportAdminMixin
+from unidir_cb.core.data_transfer.admin import ImportExportAdminMixin
 
 from .models import AgendaItem, Event, EventSeries, Participant, Registration
 from .resources import (
     EventResource,
     ParticipantResource,
-    RegistrationConfirmImportForm,
     RegistrationImportForm,
     RegistrationResource,
 )
@@ -220,7 +219,6 @@ class RegistrationAdmin(PageAnnotationsMixin, ImportExportAdminMixin, SimpleHist
     resource_classes = [RegistrationResource]
     # An attendee list for the event chosen on the import form; it creates participants.
     import_form_class = RegistrationImportForm
-    confirm_form_class = RegistrationConfirmImportForm
     extra_import_permissions = ("events.add_participant", "events.change_participant")
     list_display = ["participant", "participant_email", "event", "status", "attended", "created_at", "decided_at"]
     list_filter = ["status", "attended", "event__kind", EventYearFilter, EventChoiceFilter, ParticipantChoiceFilter]
@@ -263,16 +261,11 @@ class RegistrationAdmin(PageAnnotationsMixin, ImportExportAdminMixin, SimpleHist
             queryset = queryset.filter(Q(participant__in=people) | Q(event__in=events))
         return queryset, False
 
-    def get_confirm_form_initial(self, request, import_form):
-        initial = super().get_confirm_form_initial(request, import_form)
-        if import_form is not None:
-            initial["event"] = import_form.cleaned_data["event"].pk
-        return initial
-
-    def get_import_resource_kwargs(self, request, **kwargs):
-        form = kwargs.get("form")
-        event = getattr(form, "cleaned_data", {}).get("event") if form is not None else None
-        return {**super().get_import_resource_kwargs(request, **kwargs), "event": event}
+    def import_resource_kwargs(self, options):
+        """The event chosen on the import form (its id), or named on the command line (id or slug)."""
+        event = str(options.get("event", ""))
+        lookup = Q(pk=int(event)) if event.isdigit() else Q(slug=event)
+        return {"event": Event.objects.filter(lookup).first() if event else None}
 
     @admin.display(description="email", ordering="participant__email")
     def participant_email(self, registration):

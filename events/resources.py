@@ -1,4 +1,4 @@
-"""Import and export of events, participants and attendee lists (see unidir_cb/core/imports.py).
+"""Import and export of events, participants and attendee lists (see unidir_cb/core/data_transfer/resources.py).
 
 An attendee list is imported into one event, chosen on the import form. Each row is a person,
 matched to an existing participant by email in any case, or created. The list never overwrites what
@@ -8,14 +8,17 @@ it only fills in what is blank.
 
 from django import forms
 from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models.functions import Lower
 from import_export.fields import Field
-from import_export.forms import ConfirmImportForm
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from programmes.models import Organisation, Programme, Topic
 from unidir_cb.core.country_groupings import SPECIAL_GROUPS
-from unidir_cb.core.imports import (
-    CheckedImportForm,
+from unidir_cb.core.data_transfer.forms import ImportUploadForm
+from unidir_cb.core.data_transfer.resources import (
     ChoiceWidget,
     CodeListWidget,
     CountryWidget,
@@ -165,6 +168,7 @@ class ParticipantResource(ImportResource):
     """One person per row, matched by email in any case."""
 
     required_columns = ("email", "first_name", "last_name")
+    key_ignores_case = True
 
     first_name = text_field("first_name")
     last_name = text_field("last_name")
@@ -184,10 +188,8 @@ class ParticipantResource(ImportResource):
         model = Participant
         fields = PARTICIPANT_COLUMNS
         import_id_fields = ("email",)
-
-    def get_instance(self, instance_loader, row):
-        email = (row.get("email") or "").strip()
-        return Participant.objects.filter(email__iexact=email).first() if email else None
+        # A register of 100,000 people: rows are written a batch at a time.
+        use_bulk = True
 
 
 class FillBlankParticipantField(Field):
@@ -199,6 +201,18 @@ class FillBlankParticipantField(Field):
         value = self.clean(row, **kwargs)
         if value not in (None, "") and (participant.pk is None or not getattr(participant, name)):
             setattr(participant, name, value)
+
+
+# What an attendee list may fill in on a participant's record (never overwriting what it says).
+PARTICIPANT_LIST_COLUMNS = (
+    "first_name",
+    "last_name",
+    "country",
+    "organisation",
+    "organisation_kind",
+    "job_title",
+    "gender",
+)
 
 
 def participant_field(name, widget=None):
@@ -225,6 +239,7 @@ class RegistrationResource(ImportResource):
 
     class Meta:
         model = Registration
+        use_bulk = True
         fields = (
             "event",
             "email",
@@ -267,19 +282,37 @@ class RegistrationResource(ImportResource):
         if is_blank(row.get("email")):
             raise ValidationError({"email": ["Every row needs the participant's email address."]})
 
+    # A person is found by their email, whatever its case; looked up a batch of rows at a time with
+    # their registration for the event, and written a batch at a time with it.
+    key_ignores_case = True
+
+    def lookup_key(self, row):
+        email = row.get("email")
+        return str(email).strip().lower() if not is_blank(email) else None
+
+    def load_existing(self, keys):
+        people = {
+            participant.email.lower(): participant
+            for participant in Participant.objects.alias(email_lower=Lower("email")).filter(email_lower__in=keys)
+        }
+        registrations = {
+            registration.participant_id: registration
+            for registration in Registration.objects.filter(event=self.event, participant__in=people.values())
+        }
+        return {email: (person, registrations.get(person.pk)) for email, person in people.items()}
+
     def get_or_init_instance(self, instance_loader, row):
-        email = str(row["email"]).strip()
-        participant = Participant.objects.filter(email__iexact=email).first()
-        if participant is None:
-            return Registration(event=self.event, participant=Participant(email=email)), True
-        registration = (
-            Registration.objects.select_related("participant").filter(event=self.event, participant=participant).first()
-        )
+        found = instance_loader.get_instance(row)
+        if found is None:
+            return Registration(event=self.event, participant=Participant(email=str(row["email"]).strip())), True
+        participant, registration = found
         if registration is not None:
+            registration.participant = participant
             return registration, False
         return Registration(event=self.event, participant=participant), True
 
     def after_init_instance(self, instance, new, row, **kwargs):
+        super().after_init_instance(instance, new, row, **kwargs)
         instance.status_before_import = None if new else instance.status
 
     def import_instance(self, instance, row, **kwargs):
@@ -290,29 +323,77 @@ class RegistrationResource(ImportResource):
                 # No status keeps an existing registration's; a new one is an attendee: confirmed.
                 instance.status = instance.status_before_import or Registration.Status.CONFIRMED
 
+    def file_key_of(self, instance):
+        return instance.participant.email.strip().lower()
+
+    def key_column(self):
+        return "email"
+
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         errors = dict(import_validation_errors or {})
+        self.check_key_is_new_in_this_file(instance, errors)
         participant = instance.participant
         already_wrong = {key.split("__")[-1] for key in errors if key.startswith("participant__")}
+        checked = {attribute.split("__")[-1] for attribute in self.checked_by_widgets(related=True)}
         try:
-            participant.full_clean(exclude=[*already_wrong, "user"])
+            participant.full_clean(
+                exclude=[*already_wrong, *checked, "user"], validate_unique=False, validate_constraints=False
+            )
         except ValidationError as error:
             for name, messages in error.message_dict.items():
                 key = NON_FIELD_ERRORS if name == NON_FIELD_ERRORS else f"participant__{name}"
                 errors.setdefault(key, []).extend(messages)
         exclude = [key for key in errors if "__" not in key and key != NON_FIELD_ERRORS]
-        if participant.pk is None:
-            exclude.append("participant")  # saved just before the registration
+        exclude += ["participant", "event"]  # set by the import itself; the participant may not be saved yet
         try:
-            instance.full_clean(exclude=exclude, validate_unique=validate_unique)
+            instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
         if errors:
             raise ValidationError(errors)
 
     def before_save_instance(self, instance, row, **kwargs):
-        instance.participant.save()
-        instance.participant = instance.participant  # sets participant_id now that it has one
+        pass  # participants are written with their registrations, a batch at a time
+
+    def _write_participants(self, registrations) -> None:
+        new = [registration.participant for registration in registrations if registration.participant.pk is None]
+        known = [registration.participant for registration in registrations if registration.participant.pk]
+        Participant.objects.bulk_create(new, batch_size=self._meta.batch_size)
+        if known:
+            Participant.objects.bulk_update(
+                known, [*PARTICIPANT_LIST_COLUMNS, "updated_at"], batch_size=self._meta.batch_size
+            )
+        for registration in registrations:
+            registration.participant = registration.participant  # sets participant_id now that it has one
+
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        if not self.create_instances:
+            return
+        try:
+            self._write_participants(self.create_instances)
+            bulk_create_with_history(self.create_instances, Registration, batch_size=self._meta.batch_size)
+            self.written.extend((registration.pk, str(registration), True) for registration in self.create_instances)
+        except Exception as error:
+            self.handle_import_error(result, error, raise_errors)
+        finally:
+            self.create_instances.clear()
+
+    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        if not self.update_instances:
+            return
+        try:
+            self._write_participants(self.update_instances)
+            bulk_update_with_history(
+                self.update_instances,
+                Registration,
+                ["status", "attended", "updated_at"],
+                batch_size=self._meta.batch_size,
+            )
+            self.written.extend((registration.pk, str(registration), False) for registration in self.update_instances)
+        except Exception as error:
+            self.handle_import_error(result, error, raise_errors)
+        finally:
+            self.update_instances.clear()
 
     def after_import(self, dataset, result, **kwargs):
         capacity = self.event.capacity
@@ -326,13 +407,14 @@ class RegistrationResource(ImportResource):
             )
 
 
-class RegistrationImportForm(CheckedImportForm):
+class RegistrationImportForm(ImportUploadForm):
     event = forms.ModelChoiceField(
-        queryset=Event.objects.order_by("-starts_at"),
-        help_text="Everyone in the file is registered for this event.",
+        queryset=Event.objects.all(),
+        help_text="Everyone in the file is registered for this event (type part of its title).",
+        # Thousands of events: found as staff type, with the admin's own autocomplete.
+        widget=AutocompleteSelect(Registration._meta.get_field("event"), admin.site),
     )
-    field_order = ["resource", "event", "import_file", "format"]
+    field_order = ["event", "import_file", "format"]
 
-
-class RegistrationConfirmImportForm(ConfirmImportForm):
-    event = forms.ModelChoiceField(queryset=Event.objects.all(), widget=forms.HiddenInput())
+    def import_options(self) -> dict:
+        return {"event": self.cleaned_data["event"].pk}

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
 
-from unidir_cb.core.imports import ImportExportAdminMixin
+from unidir_cb.core.data_transfer.admin import ImportExportAdminMixin
 
 from .admin_actions import CompileSubmissionActionMixin
 from .models import InformationResource, MappingExercise, MappingSubmission, Organisation, Programme, Topic

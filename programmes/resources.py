@@ -1,8 +1,8 @@
-"""Import and export of partner organisations (see unidir_cb/core/imports.py for the shared rules)."""
+"""Import and export of partner organisations (see unidir_cb/core/data_transfer/resources.py for the shared rules)."""
 
 from import_export.fields import Field
 
-from unidir_cb.core.imports import ChoiceWidget, CountryWidget, ImportResource, TextWidget
+from unidir_cb.core.data_transfer.resources import ChoiceWidget, CountryWidget, ImportResource, TextWidget
 from unidir_cb.core.models import OrganisationKind
 
 from .models import Organisation
@@ -12,6 +12,7 @@ class OrganisationResource(ImportResource):
     """One organisation per row, matched by name."""
 
     required_columns = ("name", "kind")
+    key_ignores_case = True
 
     name = Field(attribute="name", column_name="name", widget=TextWidget())
     acronym = Field(attribute="acronym", column_name="acronym", widget=TextWidget())
@@ -23,7 +24,3 @@ class OrganisationResource(ImportResource):
         model = Organisation
         fields = ("name", "acronym", "kind", "country", "website")
         import_id_fields = ("name",)
-
-    def get_instance(self, instance_loader, row):
-        name = (row.get("name") or "").strip()
-        return Organisation.objects.filter(name__iexact=name).first() if name else None

@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.db.models import Count, Prefetch
 
-from unidir_cb.core.imports import ImportExportAdminMixin
+from unidir_cb.core.data_transfer.admin import ImportExportAdminMixin
 
 from . import services
 from .models import Authorship, Contributor, Publication, Translation

@@ -1,4 +1,4 @@
-"""Import and export of publications with their authors and editors (see unidir_cb/core/imports.py).
+"""Import and export of publications with their authors and editors (see unidir_cb/core/data_transfer/resources.py).
 
 People are written in one cell, in order, "Last, First; Last, First" — the way a catalogue lists
 them. Each name is matched to a contributor with the same first and last name (any case) or creates
@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 from import_export.fields import Field
 
 from programmes.models import Programme, Topic
-from unidir_cb.core.imports import (
+from unidir_cb.core.data_transfer.resources import (
     LIST_SEPARATOR,
     ChoiceWidget,
     ImportResource,

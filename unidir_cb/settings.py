@@ -51,7 +51,6 @@ INSTALLED_APPS = [
     "csp",
     "django_countries",
     "djmoney",
-    "import_export",
     "admin_auto_filters",
     "simple_history",
     "django_celery_results",
@@ -281,13 +280,10 @@ CONTENT_SECURITY_POLICY = {
 CURRENCIES = ("USD", "EUR", "CHF", "GBP", "JPY", "CAD", "AUD", "NZD", "CNY", "CZK", "RUB", "SEK", "NOK", "DKK")
 REPORTING_CURRENCY = env.str("REPORTING_CURRENCY", default="USD")
 
-# Import/export: one transaction per import (a bad row saves nothing), formulas escaped on export.
-IMPORT_EXPORT_USE_TRANSACTIONS = True
-IMPORT_EXPORT_SKIP_ADMIN_LOG = False
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
-IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
-IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
-IMPORT_FILE_MAX_BYTES = env.int("IMPORT_FILE_MAX_BYTES", default=5 * 1024 * 1024)
+# Imports and exports (unidir_cb/core/data_transfer) run as report jobs. The caps of one import:
+IMPORT_FILE_MAX_BYTES = env.int("IMPORT_FILE_MAX_BYTES", default=50 * 1024 * 1024)
+IMPORT_XLSX_MAX_UNCOMPRESSED_BYTES = env.int("IMPORT_XLSX_MAX_UNCOMPRESSED_BYTES", default=300 * 1024 * 1024)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=200_000)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10000  # admin bulk actions over long changelists
 
 LOGGING = {

@@ -101,7 +101,8 @@ def copy_files_back(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("programmes", "0004_mappingsubmission_report_job"),
-        ("reporting", "0001_initial"),
+        # The report jobs it records need the job's fields of that time (their summary included).
+        ("reporting", "0002_job_result_and_csv_files"),
     ]
 
     operations = [

@@ -9,8 +9,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.factories import UserFactory
 
-FORMAT_INDEX = {"csv": "0", "xlsx": "1"}
-
 
 def staff_member(client, *group_names, permissions=()):
     from django.contrib.auth.models import Permission
@@ -56,49 +54,55 @@ def file_bytes(rows, file_format, headers=None) -> bytes:
 
 
 def preview(client, url, content, file_name, file_format=None, **extra):
-    """Upload a file on the import page: the dry run whose preview staff confirm."""
+    """Upload a file on the import page: the page that answers (the form again, with its errors, or
+    the preview of the dry run, whose job has run: Celery is eager in the tests)."""
     file_format = file_format or file_name.rsplit(".", 1)[-1]
-    data = {
-        "resource": "0",
-        "format": FORMAT_INDEX[file_format],
-        "import_file": SimpleUploadedFile(file_name, content),
-        **extra,
-    }
-    return client.post(f"{url}import/", data)
+    data = {"format": file_format, "import_file": SimpleUploadedFile(file_name, content), **extra}
+    return client.post(f"{url}import/", data, follow=True)
+
+
+def confirm(client, previewed):
+    """Press "Confirm the import" on a preview page."""
+    data_import = previewed.context["data_import"]
+    return client.post(f"{previewed.wsgi_request.path}confirm/", follow=True) if data_import else None
 
 
 def import_file(client, url, content, file_name, **extra):
     """Preview and confirm, failing the test with the page's errors if the preview has any."""
     response = preview(client, url, content, file_name, **extra)
     assert response.status_code == 200
-    assert response.context.get("confirm_form"), error_lines(response) or response.context["form"].errors
-    confirmed = client.post(f"{url}process_import/", confirm_data(response))
-    assert confirmed.status_code == 302, error_lines(confirmed)
+    assert response.context.get("may_confirm"), error_lines(response) or form_errors(response)
+    confirmed = confirm(client, response)
+    assert confirmed.status_code == 200 and confirmed.context["outcome"].saved, error_lines(confirmed)
     return confirmed
 
 
-def confirm_data(preview_response):
-    confirm_form = preview_response.context["confirm_form"]
-    return {name: confirm_form.initial.get(name, "") for name in confirm_form.fields}
-
-
 def error_lines(response) -> list[str]:
-    return list((response.context or {}).get("import_error_lines") or [])
+    outcome = (response.context or {}).get("outcome")
+    return list(outcome.errors) if outcome is not None else []
 
 
 def form_errors(response) -> list[str]:
-    form = response.context["form"]
+    form = (response.context or {}).get("form")
+    if form is None:
+        return []
     return [message for messages in form.errors.values() for message in messages]
 
 
-def export(client, url, resource_class, file_format) -> bytes:
-    prefix = resource_class.__name__.lower()
-    data = {"resource": "0", "format": FORMAT_INDEX[file_format]}
-    data.update({f"{prefix}_{name}": "on" for name in resource_class().get_export_order()})
-    response = client.post(f"{url}export/", data)
+def refusals(response) -> list[str]:
+    """Why a file was not imported: the upload form's errors, or the preview's."""
+    return form_errors(response) or error_lines(response)
+
+
+def export(client, url, file_format, query="") -> bytes:
+    """Export the list (filtered by `query`) as staff do: the export page, its job, the file."""
+    response = client.post(f"{url}export/{query}", {"format": file_format}, follow=True)
     assert response.status_code == 200, response.content[:500]
-    assert response["Content-Disposition"].startswith("attachment")
-    return response.content
+    job = response.context["job"]
+    assert job.status == "succeeded", job.error
+    download = client.get(job.files.get().get_absolute_url())
+    assert download["Content-Disposition"].startswith("attachment")
+    return b"".join(download.streaming_content)
 
 
 def read_rows(content: bytes, file_format) -> list[dict]:

@@ -117,6 +117,7 @@ def test_the_status_endpoint_reports_progress_then_files(client, sectec, manager
         "progress": 60,
         "progress_message": "Rendering",
         "finished": False,
+        "next_page": "",
         "error": "",
         "started_at": "2024-03-01 10:30:00",  # in the project's time zone
         "finished_at": "—",

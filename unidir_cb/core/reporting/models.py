@@ -46,6 +46,9 @@ class ReportJob(TimeStampedModel):
     )
     celery_task_id = models.CharField(max_length=255, blank=True)
     error = models.TextField(blank=True, help_text="Why the job failed, in words staff can act on.")
+    result = models.JSONField(
+        default=dict, blank=True, help_text="What the job found, for its page (an import's totals and errors)."
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -86,12 +89,14 @@ class ReportFile(TimeStampedModel):
         PDF = "pdf", _("PDF")
         HTML = "html", _("Web page (HTML)")
         XLSX = "xlsx", _("Spreadsheet (XLSX)")
+        CSV = "csv", _("Table (CSV)")
 
     CONTENT_TYPES = {
         Format.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         Format.PDF: "application/pdf",
         Format.HTML: "text/html; charset=utf-8",
         Format.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        Format.CSV: "text/csv; charset=utf-8",
     }
 
     job = models.ForeignKey(ReportJob, on_delete=models.CASCADE, related_name="files")

@@ -19,7 +19,9 @@ which ReportingConfig.ready() imports:
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -44,11 +46,44 @@ class ReportBuildError(Exception):
 
 @dataclass(frozen=True)
 class ReportOutput:
-    """One file a build produced, still in memory: nothing is stored until every file is built."""
+    """One file a build produced, in memory or, when big (an export), in a temporary file the build
+    wrote: nothing is stored until every file is built."""
 
     format: str  # a ReportFile.Format value
     filename: str
-    content: bytes
+    content: bytes = b""
+    path: Path | None = None
+
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size if self.path is not None else len(self.content)
+
+    @contextmanager
+    def opened(self):
+        from django.core.files import File
+        from django.core.files.base import ContentFile
+
+        if self.path is None:
+            yield ContentFile(self.content)
+            return
+        try:
+            with open(self.path, "rb") as stream:
+                yield File(stream)
+        finally:
+            self.path.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build returns when it has more to say than its files: `summary` is kept on the job
+    (ReportJob.result) for its page. A build may also return just the list of files."""
+
+    outputs: list[ReportOutput] = field(default_factory=list)
+    summary: dict = field(default_factory=dict)
+
+
+def as_build_result(built) -> BuildResult:
+    return built if isinstance(built, BuildResult) else BuildResult(outputs=list(built))
 
 
 class ReportKind:
@@ -58,6 +93,13 @@ class ReportKind:
     form_class: type[ReportParametersForm] = ReportParametersForm
     # Who may start this kind and see its runs; a kind that shows money adds the finance permission.
     required_permissions: tuple[str, ...] = (RUN_REPORTS_PERMISSION,)
+    # False for a kind whose outcome is its summary (an import), not files.
+    produces_files: bool = True
+    # True for a kind that writes all it does in one transaction (an import): see JobProgress.
+    builds_in_one_transaction: bool = False
+    # False where running the same parameters again makes no sense (an import's preview).
+    can_be_rerun: bool = True
+    next_page_label: str = ""
 
     def can_run(self, user) -> bool:
         return user.has_perms(self.required_permissions)
@@ -88,6 +130,10 @@ class ReportKind:
 
     def build(self, job, progress: ProgressCallback) -> list[ReportOutput]:
         raise NotImplementedError
+
+    def next_page(self, job) -> str:
+        """Where the job's page sends people once it has finished (an import's preview); "" for none."""
+        return ""
 
     def on_success(self, job) -> None:
         """Runs in the transaction that stores the job's files and marks it succeeded (so both happen

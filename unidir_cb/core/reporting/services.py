@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from celery import current_app
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
@@ -28,7 +27,7 @@ from kombu.exceptions import OperationalError as BrokerOperationalError
 
 from . import registry
 from .models import ReportFile, ReportJob
-from .registry import ReportBuildError, ReportOutput, ReportParametersError
+from .registry import BuildResult, ReportBuildError, ReportOutput, ReportParametersError
 
 logger = logging.getLogger(__name__)
 
@@ -126,12 +125,16 @@ def run_report_job(
             "Report job %s attempt %s: nothing to do (finished, running elsewhere or superseded)", job_id, attempt
         )
         return None
-    progress = JobProgress(job_id, attempt, on_progress)
     try:
-        with Heartbeat(job_id, attempt), translation.override(registry.DOCUMENT_LANGUAGE):
-            job = ReportJob.objects.get(pk=job_id)
-            outputs = registry.get_kind(job.kind).build(job, progress)
-        save_outputs_and_succeed(job_id, attempt, outputs)
+        job = ReportJob.objects.get(pk=job_id)
+        kind = registry.get_kind(job.kind)
+        heartbeat = Heartbeat(job_id, attempt, deferred_progress=kind.builds_in_one_transaction)
+        progress = JobProgress(job_id, attempt, on_progress, heartbeat=heartbeat)
+        with heartbeat, translation.override(registry.DOCUMENT_LANGUAGE):
+            built = kind.build(job, progress)
+        if heartbeat.superseded:
+            raise ReportJobSuperseded(job_id)
+        save_outputs_and_succeed(job_id, attempt, registry.as_build_result(built))
     except ReportJobSuperseded:
         logger.warning("Report job %s attempt %s was handed to a newer attempt; this one stops", job_id, attempt)
         return None
@@ -186,21 +189,31 @@ def _owned_by(job_id: int, attempt: int):
 
 class JobProgress:
     """The `progress(percent, message)` callable a build receives. Each call records progress and a
-    heartbeat, and raises ReportJobSuperseded if the job was handed to another attempt."""
+    heartbeat, and raises ReportJobSuperseded if the job was handed to another attempt.
 
-    def __init__(self, job_id: int, attempt: int, on_progress=None):
+    A build that writes in one transaction (an import) must not write the job's row from inside it:
+    nobody would see the progress before the end, and the row would stay locked against the
+    heartbeat. Its progress is handed to the heartbeat thread, which writes it on its own connection."""
+
+    def __init__(self, job_id: int, attempt: int, on_progress=None, heartbeat: "Heartbeat | None" = None):
         self.job_id = job_id
         self.attempt = attempt
         self.on_progress = on_progress
+        self.heartbeat = heartbeat
 
     def __call__(self, percent: int, message: str = "") -> None:
         percent = max(0, min(100, int(percent)))
-        now = timezone.now()
-        updated = _owned_by(self.job_id, self.attempt).update(
-            progress=percent, progress_message=message[:255], heartbeat_at=now, updated_at=now
-        )
-        if not updated:
-            raise ReportJobSuperseded(self.job_id)
+        if self.heartbeat is not None and self.heartbeat.deferred_progress:
+            if self.heartbeat.superseded:
+                raise ReportJobSuperseded(self.job_id)
+            self.heartbeat.latest_progress = (percent, message[:255])
+        else:
+            now = timezone.now()
+            updated = _owned_by(self.job_id, self.attempt).update(
+                progress=percent, progress_message=message[:255], heartbeat_at=now, updated_at=now
+            )
+            if not updated:
+                raise ReportJobSuperseded(self.job_id)
         if self.on_progress:
             self.on_progress(percent, message)
         if settings.REPORT_STEP_DELAY_SECONDS:
@@ -209,20 +222,31 @@ class JobProgress:
             time.sleep(settings.REPORT_STEP_DELAY_SECONDS)
 
 
-def record_heartbeat(job_id: int, attempt: int) -> bool:
+def record_heartbeat(job_id: int, attempt: int, progress: tuple[int, str] | None = None) -> bool:
     now = timezone.now()
-    return _owned_by(job_id, attempt).update(heartbeat_at=now, updated_at=now) == 1
+    reported = {"progress": progress[0], "progress_message": progress[1]} if progress else {}
+    return _owned_by(job_id, attempt).update(heartbeat_at=now, updated_at=now, **reported) == 1
+
+
+# How often the heartbeat thread writes the progress of a build that writes in one transaction.
+DEFERRED_PROGRESS_SECONDS = 2
 
 
 class Heartbeat:
     """Keeps heartbeat_at fresh from a background thread while a build runs, so one long step
     (a big PDF) is not mistaken for a dead worker. The thread dies with the process, so a killed
-    worker's job goes stale and the sweeper requeues it."""
+    worker's job goes stale and the sweeper requeues it. With deferred_progress it also writes the
+    build's latest progress (see JobProgress)."""
 
-    def __init__(self, job_id: int, attempt: int, interval: float | None = None):
+    def __init__(self, job_id: int, attempt: int, interval: float | None = None, deferred_progress: bool = False):
         self.job_id = job_id
         self.attempt = attempt
         self.interval = interval if interval is not None else settings.REPORT_HEARTBEAT_SECONDS
+        self.deferred_progress = deferred_progress
+        if deferred_progress:
+            self.interval = min(self.interval, DEFERRED_PROGRESS_SECONDS)
+        self.latest_progress: tuple[int, str] | None = None
+        self.superseded = False
         self.stopped = threading.Event()
         self.thread = threading.Thread(target=self._beat, name=f"report-job-{job_id}-heartbeat", daemon=True)
 
@@ -239,7 +263,8 @@ class Heartbeat:
         try:
             while not self.stopped.wait(self.interval):
                 try:
-                    if not record_heartbeat(self.job_id, self.attempt):
+                    if not record_heartbeat(self.job_id, self.attempt, self.latest_progress):
+                        self.superseded = True
                         return  # finished or superseded: the build learns it at its next progress call
                 except Exception:
                     logger.warning("Report job %s: heartbeat not recorded", self.job_id, exc_info=True)
@@ -247,10 +272,12 @@ class Heartbeat:
             connection.close()  # this thread's own connection
 
 
-def save_outputs_and_succeed(job_id: int, attempt: int, outputs: list[ReportOutput]) -> None:
+def save_outputs_and_succeed(job_id: int, attempt: int, built: BuildResult) -> None:
     """Store every file and mark the job succeeded in one transaction; on any failure the stored
     files are removed again, so a job never has half a set of files."""
-    check_outputs(outputs)
+    outputs = built.outputs
+    kind = registry.get_kind(ReportJob.objects.values_list("kind", flat=True).get(pk=job_id))
+    check_outputs(outputs, needs_files=kind.produces_files)
     stored_names = []
     try:
         with transaction.atomic():
@@ -263,6 +290,7 @@ def save_outputs_and_succeed(job_id: int, attempt: int, outputs: list[ReportOutp
                 status=Status.SUCCEEDED,
                 progress=100,
                 progress_message="Done",
+                result=built.summary,
                 finished_at=now,
                 heartbeat_at=now,
                 updated_at=now,
@@ -271,9 +299,10 @@ def save_outputs_and_succeed(job_id: int, attempt: int, outputs: list[ReportOutp
                 raise ReportJobSuperseded(job_id)
             for output in outputs:
                 report_file = ReportFile(
-                    job_id=job_id, format=output.format, filename=output.filename, size=len(output.content)
+                    job_id=job_id, format=output.format, filename=output.filename, size=output.size
                 )
-                report_file.file.save(output.filename, ContentFile(output.content), save=False)
+                with output.opened() as content:
+                    report_file.file.save(output.filename, content, save=False)
                 stored_names.append(report_file.file.name)
                 report_file.save()
             job = ReportJob.objects.get(pk=job_id)
@@ -285,8 +314,8 @@ def save_outputs_and_succeed(job_id: int, attempt: int, outputs: list[ReportOutp
         raise
 
 
-def check_outputs(outputs: list[ReportOutput]) -> None:
-    if not outputs:
+def check_outputs(outputs: list[ReportOutput], needs_files: bool = True) -> None:
+    if needs_files and not outputs:
         raise ReportBuildError("The report produced no files.")
     formats = [output.format for output in outputs]
     unknown = set(formats) - set(ReportFile.Format.values)

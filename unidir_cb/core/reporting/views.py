@@ -26,6 +26,10 @@ def staff_who_run_reports(view):
     return login_required(permission_required(registry.RUN_REPORTS_PERMISSION, raise_exception=True)(view))
 
 
+# A job's own pages: whoever may see the job (and run its kind: an import is any staff member's).
+job_viewers = login_required
+
+
 def _visible_job(request, pk) -> ReportJob:
     job = get_object_or_404(selectors.report_jobs_visible_to(request.user), pk=pk)
     kind = registry.find_kind(job.kind)
@@ -70,25 +74,35 @@ def start_report(request, kind):
     return render(request, "reporting/start_report.html", {"kind": report_kind, "form": form})
 
 
+def _next_page(job: ReportJob) -> str:
+    kind = registry.find_kind(job.kind)
+    return kind.next_page(job) if kind is not None and job.is_finished else ""
+
+
 @require_GET
-@staff_who_run_reports
+@job_viewers
 def job_detail(request, pk):
     job = _visible_job(request, pk)
+    kind = registry.find_kind(job.kind)
     return render(
         request,
         "reporting/job_detail.html",
         {
             "job": job,
             "label_and_summary": _label_and_summary(job),
-            "may_run": _may_run(request, job.kind),
+            "may_run": _may_run(request, job.kind) and kind.can_be_rerun,
             "files": _files_of(job),
+            "produces_files": kind is None or kind.produces_files,
+            "next_page": _next_page(job),
+            "next_page_label": kind.next_page_label if kind else "",
+            "may_list_reports": request.user.has_perm(registry.RUN_REPORTS_PERMISSION),
         },
     )
 
 
 @never_cache
 @require_GET
-@staff_who_run_reports
+@job_viewers
 def job_status(request, pk):
     """What the job page polls every second while the job runs."""
     job = _visible_job(request, pk)
@@ -100,6 +114,7 @@ def job_status(request, pk):
             "progress": job.progress,
             "progress_message": job.progress_message,
             "finished": job.is_finished,
+            "next_page": _next_page(job),
             "error": job.error,
             "started_at": _local_time(job.started_at),
             "finished_at": _local_time(job.finished_at),
@@ -134,7 +149,7 @@ def rerun_job(request, pk):
 
 
 @require_GET
-@staff_who_run_reports
+@job_viewers
 def download_file(request, pk, file_format):
     job = _visible_job(request, pk)
     if job.status != ReportJob.Status.SUCCEEDED:

@@ -42,7 +42,14 @@
     find(panel, "started").textContent = job.started_at;
     find(panel, "finished").textContent = job.finished_at;
     if (job.finished) {
-      showFiles(panel, job.files);
+      var next = find(panel, "next");
+      if (next && job.next_page) {
+        find(panel, "next-link").href = job.next_page;
+        next.hidden = false;
+      }
+      if (find(panel, "files")) {
+        showFiles(panel, job.files);
+      }
       var rerun = find(panel, "rerun");
       if (rerun) {
         rerun.hidden = false;

@@ -1,210 +1,42 @@
-"""Import and export in the staff admin (django-import-export), shared by every app.
+"""What the resources of every app (their `resources.py`) build on: widgets that read cells with
+plain messages, and ImportResource, the row rules every import follows.
 
-What every import and export gets from here:
-- Files: CSV (UTF-8, with or without a byte-order mark) and XLSX. Size, encoding, readability,
-  emptiness and the required columns are checked on the import form, so a bad file gets a plain
-  message there and nothing is imported.
 - Rows: each error names the row as a spreadsheet shows it (the heading row is row 1), the column
   and what is wrong; tracebacks are never shown.
-- One transaction: the preview (dry run) and the confirmed import both roll back completely when
-  any row is invalid, so a file with one bad row saves nothing.
-- Natural keys (slug, email, name, reference...): importing the same file twice creates nothing new.
+- Natural keys (slug, email, name, reference...): importing the same file twice creates nothing new;
+  the existing records are looked up a batch of rows at a time (BatchedInstanceLoader), and the same
+  key twice in one file is that row's error.
+- Rows are validated by the widgets and the models' own rules; the database's uniqueness rules are
+  kept by the natural keys and, finally, by the database itself (the import then fails whole).
 - Formula injection: exported text cells that start with = + - @ (or a tab or carriage return) are
-  prefixed with an apostrophe, in CSV and XLSX alike; importing strips that apostrophe again, so an
+  prefixed with an apostrophe (see spreadsheets.py); importing strips that apostrophe again, so an
   exported file imports back unchanged.
 """
 
-import csv
 import datetime
-import io
 import re
-import zipfile
 import zoneinfo
+from contextlib import suppress
 from decimal import Decimal, InvalidOperation
 
-import tablib
 from django.conf import settings
-from django.contrib import messages
-from django.contrib.auth import get_permission_codename
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.db import DatabaseError
-from django.template.response import TemplateResponse
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.text import slugify
 from django_countries import countries
-from import_export import resources, widgets
-from import_export.admin import ImportExportMixin
+from import_export import resources, results, widgets
 from import_export.fields import Field
-from import_export.formats import base_formats
-from import_export.forms import ImportForm
+from import_export.instance_loaders import BaseInstanceLoader
 
-from .spreadsheets import escape_formula, unescape_formula
+from ..spreadsheets import unescape_formula
 
 LIST_SEPARATOR = ";"
-
-
-class ImportFileError(Exception):
-    """A file that cannot be imported at all; the message is shown on the import form."""
-
-
-# --- Formula escaping -------------------------------------------------------------------------
-
-
-def escape_dataset(dataset: tablib.Dataset) -> None:
-    for index, row in enumerate(dataset):
-        dataset[index] = tuple(escape_formula(cell) for cell in row)
-
-
-# --- Reading files ----------------------------------------------------------------------------
-
-
-def normalised_dataset(headers, rows) -> tablib.Dataset:
-    """Trim headings, drop unnamed columns and blank rows, and give every row the headings' width."""
-    headers = ["" if heading is None else str(heading).strip() for heading in headers]
-    kept_columns = [index for index, heading in enumerate(headers) if heading]
-    dataset = tablib.Dataset(headers=[headers[index] for index in kept_columns])
-    for row_number, row in enumerate(rows, start=2):
-        cells = list(row) + [None] * (len(headers) - len(row))
-        if any(cell not in (None, "") for cell in cells[len(headers) :]):
-            raise ImportFileError(f"Row {row_number} has more cells than there are column headings.")
-        values = [cells[index] for index in kept_columns]
-        if all(value is None or (isinstance(value, str) and not value.strip()) for value in values):
-            continue
-        dataset.append(values)
-    return dataset
-
-
-class EscapingFormatMixin:
-    def _escape_formulae(self, dataset):
-        escape_dataset(dataset)
-
-    def export_data(self, dataset, **kwargs):
-        # Escaping is a security property: done whatever IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT says.
-        self._escape_formulae(dataset)
-        return super().export_data(dataset, **kwargs)
-
-
-class CSV(EscapingFormatMixin, base_formats.CSV):
-    def create_dataset(self, in_stream, **kwargs):
-        if isinstance(in_stream, bytes):
-            in_stream = decode_text(in_stream)
-        try:
-            rows = list(csv.reader(io.StringIO(in_stream, newline="")))
-        except csv.Error as error:
-            raise ImportFileError(f"The file could not be read as CSV ({error}).") from None
-        if not rows:
-            return tablib.Dataset()
-        return normalised_dataset(rows[0], rows[1:])
-
-
-class XLSX(EscapingFormatMixin, base_formats.XLSX):
-    def create_dataset(self, in_stream):
-        import openpyxl
-
-        try:
-            workbook = openpyxl.load_workbook(io.BytesIO(in_stream), read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-            raise ImportFileError(
-                "This file is not an Excel workbook (.xlsx): open it in Excel and save it as .xlsx, "
-                "or save it as CSV UTF-8 and choose CSV."
-            ) from error
-        try:
-            rows = [list(row) for row in workbook.active.iter_rows(values_only=True)]
-        finally:
-            workbook.close()
-        if not rows:
-            return tablib.Dataset()
-        return normalised_dataset(rows[0], rows[1:])
-
-
-def decode_text(data: bytes) -> str:
-    # UTF-16 text of plain ASCII is valid UTF-8 byte by byte, but full of NUL bytes.
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
-        raise ImportFileError("This file is in UTF-16, not UTF-8: in Excel use Save As > CSV UTF-8 (comma delimited).")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportFileError(
-            f"This file is not UTF-8 text (byte {error.start + 1} cannot be read; files saved as "
-            "'CSV' by older Excel are in Latin-1 or Windows-1252): in Excel use Save As > CSV UTF-8 "
-            "(comma delimited)."
-        ) from None
-
-
-def human_size(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
-
-
-class CheckedImportForm(ImportForm):
-    """The import form, checking the whole file before anything is imported."""
-
-    def __init__(self, formats, resources, **kwargs):
-        super().__init__(formats, resources, **kwargs)
-        self.import_formats = formats
-        self.resource_classes = resources
-        limit = human_size(settings.IMPORT_FILE_MAX_BYTES)
-        self.fields[
-            "import_file"
-        ].help_text = (
-            f"CSV in UTF-8 or an Excel .xlsx workbook, up to {limit}; the first row holds the column headings."
-        )
-
-    def clean_import_file(self):
-        upload = self.cleaned_data["import_file"]
-        if upload.size > settings.IMPORT_FILE_MAX_BYTES:
-            raise ValidationError(
-                f"This file is {human_size(upload.size)}; files up to "
-                f"{human_size(settings.IMPORT_FILE_MAX_BYTES)} can be imported. Split it into smaller files."
-            )
-        return upload
-
-    def clean(self):
-        cleaned_data = super().clean()
-        upload = cleaned_data.get("import_file")
-        format_index = cleaned_data.get("format")
-        if not upload or format_index in (None, ""):
-            return cleaned_data
-        input_format = self.import_formats[int(format_index)]()
-        extension = input_format.get_extension()
-        other_extensions = {f().get_extension() for f in self.import_formats} - {extension}
-        suffix = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-        if suffix in other_extensions:
-            self.add_error("format", f"The file is a .{suffix} file but the format chosen is {extension.upper()}.")
-            return cleaned_data
-        try:
-            dataset = read_upload(upload, input_format)
-        except ImportFileError as error:
-            self.add_error("import_file", str(error))
-            return cleaned_data
-        if not dataset.headers:
-            self.add_error("import_file", "The file is empty: there are no column headings and no rows.")
-            return cleaned_data
-        resource_class = self.resource_classes[int(cleaned_data.get("resource") or 0)]
-        missing = resource_class.missing_columns(dataset.headers)
-        if missing:
-            self.add_error(
-                "import_file",
-                f"The file has no column {', '.join(repr(column) for column in missing)} "
-                f"(required columns: {', '.join(resource_class.required_columns)}).",
-            )
-        elif not len(dataset):
-            self.add_error("import_file", "The file has column headings but no rows to import.")
-        return cleaned_data
-
-
-def read_upload(upload, input_format) -> tablib.Dataset:
-    upload.seek(0)
-    data = upload.read()
-    upload.seek(0)
-    try:
-        return input_format.create_dataset(data)
-    except ImportFileError:
-        raise
-    except Exception as error:  # a parser's own exception: the file is damaged or not what it claims
-        raise ImportFileError(
-            f"The file could not be read as {input_format.get_extension().upper()}: "
-            "check that it is the format chosen and not damaged."
-        ) from error
+# Rows looked up and written together.
+BATCH_SIZE = 1000
+# The rows a preview lists (every row with an error is listed besides).
+PREVIEW_ROWS = 200
 
 
 # --- Widgets with plain messages ----------------------------------------------------------------
@@ -223,7 +55,12 @@ class TextWidget(widgets.CharWidget):
         return str(value).strip()
 
 
-class ChoiceWidget(widgets.Widget):
+class ChoiceCheckingWidget(widgets.Widget):
+    """A widget that refuses any value outside its choices, with its own message: the model need
+    not check the field again (CountryField's own check reads 250 choices on every row)."""
+
+
+class ChoiceWidget(ChoiceCheckingWidget):
     """Accepts a choice's code or its label, in any case; exports the code."""
 
     def __init__(self, choices, blank_allowed=True, default=None, **kwargs):
@@ -248,7 +85,7 @@ class ChoiceWidget(widgets.Widget):
         return "" if value is None else str(value)
 
 
-class CountryWidget(widgets.Widget):
+class CountryWidget(ChoiceCheckingWidget):
     """ISO 3166 code (CH) or English name (Switzerland); exports the code."""
 
     def clean(self, value, row=None, **kwargs):
@@ -327,7 +164,7 @@ class RelatedListField(Field):
         return super().get_value(instance)
 
 
-class CodeListWidget(widgets.Widget):
+class CodeListWidget(ChoiceCheckingWidget):
     """A JSON list of codes (languages, country groups) written "en; fr"."""
 
     def __init__(self, allowed, **kwargs):
@@ -490,16 +327,90 @@ def unique_slug(model, text, max_length=200) -> str:
 # --- Resources ----------------------------------------------------------------------------------
 
 
+class BatchedInstanceLoader(BaseInstanceLoader):
+    """Finds the existing records of the next BATCH_SIZE rows in one query as the import reaches
+    them (rows are imported in order), holding one batch at a time, so memory stays bounded."""
+
+    def __init__(self, resource, dataset=None):
+        super().__init__(resource, dataset)
+        self.next_row = 0
+        self.keys_loaded: set = set()
+        self.found: dict = {}
+
+    def get_instance(self, row):
+        key = self.resource.lookup_key(row)
+        if key is None:
+            return None
+        while key not in self.keys_loaded and self.next_row < len(self.dataset):
+            self._load_next_batch()
+        if key not in self.keys_loaded:  # a key a row hook made up (not in the file as it was read)
+            self.found.update(self.resource.load_existing({key}))
+            self.keys_loaded.add(key)
+        return self.found.get(key)
+
+    def _load_next_batch(self):
+        headers = self.dataset.headers
+        end = min(self.next_row + BATCH_SIZE, len(self.dataset))
+        rows = (dict(zip(headers, self.dataset[index], strict=False)) for index in range(self.next_row, end))
+        keys = {self.resource.lookup_key(row) for row in rows}
+        keys.discard(None)
+        self.next_row = end
+        self.keys_loaded = keys
+        self.found = self.resource.load_existing(keys) if keys else {}
+
+
+def stored_value(instance, attribute: str):
+    """The value behind a resource field's attribute ("participant__country" follows the relation);
+    a foreign key gives its column (series_id), without reading the related record."""
+    *path, name = attribute.split("__")
+    target = instance
+    for step in path:
+        target = getattr(target, step, None)
+        if target is None:
+            return None
+    with suppress(AttributeError, FieldDoesNotExist):  # not a model field: a resource's own attribute
+        name = target._meta.get_field(name).attname
+    return getattr(target, name, None)
+
+
+class PreviewResult(results.Result):
+    """Keeps the first PREVIEW_ROWS row results (and every error, as Result does): a preview of
+    100,000 rows must not hold 100,000 row results."""
+
+    def append_row_result(self, row_result):
+        if len(self.rows) < PREVIEW_ROWS:
+            super().append_row_result(row_result)
+
+
 class ImportResource(resources.ModelResource):
-    """The base of every resource: required columns, tidy cells, errors under column names."""
+    """The base of every resource: required columns, tidy cells, errors under column names, natural
+    keys looked up in batches, and rows checked without a query each.
+
+    A resource whose natural key is one column names it in Meta.import_id_fields; lookup_key() and
+    load_existing() say how a key is compared (an email ignores case, say). Meta.use_bulk writes the
+    rows of a batch together (resources whose rows also write other tables save row by row)."""
 
     required_columns: tuple[str, ...] = ()
+    # A natural key compared without case (an email address, an organisation's name).
+    key_ignores_case = False
 
     class Meta:
         clean_model_instances = True
         skip_unchanged = True
         report_skipped = True
         use_transactions = True
+        batch_size = BATCH_SIZE
+        # Unchanged rows are found by comparing each record's values before and after the row
+        # (skip_row), which costs much less than import-export's per-row diff.
+        skip_diff = True
+        instance_loader_class = BatchedInstanceLoader
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.row_of_key: dict = {}
+        self.on_progress = None
+        # (pk, text, created) of every record written, for the admin's history once the import is saved.
+        self.written: list[tuple[int, str, bool]] = []
 
     @classmethod
     def missing_columns(cls, headers) -> list[str]:
@@ -514,16 +425,68 @@ class ImportResource(resources.ModelResource):
                 return field.column_name
         return attribute
 
+    def get_result_class(self):
+        return PreviewResult
+
     def _check_import_id_fields(self, headers):
         # Natural keys may be derived (a slug from the title): only the required columns must be there.
         missing = self.missing_columns(headers)
         if missing:
             raise ValueError(f"The file has no column {', '.join(map(repr, missing))}.")
 
-    def before_import_row(self, row, **kwargs):
-        for column, value in list(row.items()):
-            if isinstance(value, str):
-                row[column] = unescape_formula(value.strip())
+    # Natural keys -------------------------------------------------------------------------------
+
+    def key_fields(self) -> list[Field]:
+        return [self.fields[name] for name in self.get_import_id_fields()]
+
+    def key_field(self) -> Field | None:
+        """The natural key's one column, when it has one (not a currency and a month)."""
+        fields = self.key_fields()
+        return fields[0] if len(fields) == 1 else None
+
+    def lookup_key(self, row) -> object | None:
+        """The natural key of a row, comparable with load_existing()'s keys (a value, or a tuple for
+        a key of several columns); None when the row has none (a new record) or it cannot be read
+        (the row's own check reports that)."""
+        fields = self.key_fields()
+        values = []
+        for field in fields:
+            value = row.get(field.column_name)
+            if value is None or (isinstance(value, str) and not value.strip()):
+                return None
+            cell = unescape_formula(value.strip()) if isinstance(value, str) else value
+            try:
+                values.append(self.normalised_key(field.clean({field.column_name: cell})))
+            except (ValueError, ValidationError):
+                return None
+        if not values:
+            return None
+        return values[0] if len(values) == 1 else tuple(values)
+
+    def normalised_key(self, value):
+        if self.key_ignores_case and isinstance(value, str):
+            return value.strip().lower()
+        return value
+
+    def load_existing(self, keys: set) -> dict:
+        """The existing records of `keys`, by key: one query (on LOWER(column) when the key ignores
+        case, which a functional index can serve). A key of several columns is looked up by each
+        column's values, then matched whole."""
+        attributes = [field.attribute for field in self.key_fields()]
+        records = self.get_queryset()
+        if len(attributes) > 1:
+            columns = list(zip(*keys, strict=True))
+            records = records.filter(
+                **{f"{attribute}__in": set(values) for attribute, values in zip(attributes, columns, strict=True)}
+            )
+            found = {tuple(getattr(record, attribute) for attribute in attributes): record for record in records}
+            return {key: record for key, record in found.items() if key in keys}
+        (attribute,) = attributes
+        if self.key_ignores_case:
+            records = records.alias(natural_key=Lower(attribute)).filter(natural_key__in=keys)
+        else:
+            records = records.filter(**{f"{attribute}__in": keys})
+        return {self.normalised_key(getattr(record, attribute)): record for record in records}
 
     def get_instance(self, instance_loader, row):
         try:
@@ -538,10 +501,122 @@ class ImportResource(resources.ModelResource):
                     errors[self.fields[name].column_name] = [str(error)]
             raise ValidationError(errors or {NON_FIELD_ERRORS: ["This row's key columns cannot be read."]}) from None
 
+    # Rows ----------------------------------------------------------------------------------------
+
+    def before_import_row(self, row, **kwargs):
+        self.current_row_number = kwargs.get("row_number")
+        for column, value in list(row.items()):
+            if isinstance(value, str):
+                row[column] = unescape_formula(value.strip())
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        super().after_init_instance(instance, new, row, **kwargs)
+        instance.values_before_import = None if new else self.compared_values(instance, row, as_imported=False)
+
+    def compared_values(self, instance, row, *, as_imported: bool) -> dict:
+        """What a row may change on a record: its imported fields; for many-to-many ones the related
+        ids the row names (as_imported) or those the record has now."""
+        values = {}
+        for field in self.get_import_fields():
+            if field.readonly or not field.attribute:
+                continue
+            if not isinstance(field.widget, widgets.ManyToManyWidget):
+                values[field.attribute] = stored_value(instance, field.attribute)
+            elif field.column_name in row:
+                related = field.clean(row) if as_imported else getattr(instance, field.attribute).all()
+                values[field.attribute] = set(related.values_list("pk", flat=True))
+        return values
+
     def skip_row(self, instance, original, row, import_validation_errors=None):
-        if original is None or original.pk is None:
+        before = getattr(instance, "values_before_import", None)
+        if before is None or import_validation_errors:
             return False  # a new record is always created, even when its values look like defaults
-        return super().skip_row(instance, original, row, import_validation_errors)
+        return self.compared_values(instance, row, as_imported=True) == before
+
+    def checked_by_widgets(self, related: bool = False) -> list[str]:
+        """Model fields the resource's widgets already limit to valid choices (with `related`, also
+        those of related records, such as "participant__country")."""
+        return [
+            field.attribute
+            for field in self.get_import_fields()
+            if field.attribute
+            and ("__" not in field.attribute or related)
+            and isinstance(field.widget, ChoiceCheckingWidget)
+        ]
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """The model's own checks, but none that queries the database for each row: uniqueness of
+        the natural key is kept by the batched look-up and the check below, and the database keeps
+        the rest when the rows are written."""
+        errors = dict(import_validation_errors or {})
+        self.check_key_is_new_in_this_file(instance, errors)
+        if self._meta.clean_model_instances:
+            try:
+                instance.full_clean(
+                    exclude=[*errors.keys(), *self.checked_by_widgets()],
+                    validate_unique=False,
+                    validate_constraints=False,
+                )
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def file_key_of(self, instance) -> object | None:
+        """The natural key of an instance as it will be saved, to find the same record twice in a file."""
+        values = [self.normalised_key(stored_value(instance, field.attribute)) for field in self.key_fields()]
+        if not values or any(value in (None, "") for value in values):
+            return None
+        return values[0] if len(values) == 1 else tuple(values)
+
+    def key_column(self) -> str:
+        fields = self.key_fields()
+        return fields[0].column_name if len(fields) == 1 else NON_FIELD_ERRORS
+
+    def check_key_is_new_in_this_file(self, instance, errors) -> None:
+        key = self.file_key_of(instance)
+        if key is None:
+            return
+        earlier = self.row_of_key.setdefault(key, self.current_row_number)
+        if earlier != self.current_row_number:
+            column = self.key_column()
+            errors.setdefault(column, []).append(
+                f"Row {row_number(earlier)} already has this {column}: each record once per file."
+            )
+
+    def after_import_row(self, row, row_result, **kwargs):
+        super().after_import_row(row, row_result, **kwargs)
+        number = kwargs.get("row_number", 0)
+        if self.on_progress is not None and number % BATCH_SIZE == 0:
+            self.on_progress(number)
+
+    def after_save_instance(self, instance, row, **kwargs):
+        super().after_save_instance(instance, row, **kwargs)
+        if not self._meta.use_bulk:
+            self.written.append((instance.pk, str(instance), instance.values_before_import is None))
+
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        created = list(self.create_instances)
+        super().bulk_create(using_transactions, dry_run, raise_errors, batch_size=batch_size, result=result)
+        self.written.extend((instance.pk, str(instance), True) for instance in created if instance.pk)
+
+    def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        updated = list(self.update_instances)
+        super().bulk_update(using_transactions, dry_run, raise_errors, batch_size=batch_size, result=result)
+        self.written.extend((instance.pk, str(instance), False) for instance in updated)
+
+    def get_bulk_update_fields(self):
+        # import-export lists its own field names; bulk_update needs the model's.
+        id_attributes = {self.fields[name].attribute for name in self.get_import_id_fields()}
+        return [
+            field.attribute
+            for field in self.get_import_fields()
+            if field.attribute
+            and not field.readonly
+            and "__" not in field.attribute
+            and field.attribute not in id_attributes
+            and not isinstance(field.widget, widgets.ManyToManyWidget)
+        ]
 
 
 def row_number(data_row_number: int) -> int:
@@ -568,65 +643,6 @@ def import_error_lines(result, resource) -> list[str]:
             where = f"Row {row_number(invalid_row.number)}" + (f", column '{column}'" if column else "")
             lines.extend(f"{where}: {message}" for message in ValidationError(field_errors).messages)
     return lines
-
-
-# --- Admin --------------------------------------------------------------------------------------
-
-
-class ImportExportAdminMixin(ImportExportMixin):
-    """Import (with preview) and export for a ModelAdmin; put it first among the bases."""
-
-    import_export_formats = [CSV, XLSX]
-    import_form_class = CheckedImportForm
-    import_template_name = "imports/import.html"
-    # Other permissions an import needs, e.g. to create the participants of an attendee list.
-    extra_import_permissions: tuple[str, ...] = ()
-
-    @property
-    def formats(self):
-        return self.import_export_formats
-
-    def has_import_permission(self, request):
-        # An import creates and updates rows, so it needs both permissions.
-        options = self.opts
-        needed = [f"{options.app_label}.{get_permission_codename(action, options)}" for action in ("add", "change")]
-        return request.user.has_perms([*needed, *self.extra_import_permissions])
-
-    def get_import_data_kwargs(self, **kwargs):
-        # Without this a confirmed import would keep the valid rows of a file with invalid ones.
-        return {**super().get_import_data_kwargs(**kwargs), "rollback_on_validation_errors": True}
-
-    def import_action(self, request, **kwargs):
-        response = super().import_action(request, **kwargs)
-        self.add_plain_errors(request, response)
-        return response
-
-    def add_plain_errors(self, request, response):
-        if not isinstance(response, TemplateResponse):
-            return
-        result = response.context_data.get("result")
-        if result is not None and (result.has_errors() or result.has_validation_errors()):
-            resource = self.get_import_resource_classes(request)[0](
-                **self.get_import_resource_kwargs(request, form=None)
-            )
-            response.context_data["import_error_lines"] = import_error_lines(result, resource)
-
-    def process_result(self, result, request):
-        if result.has_errors() or result.has_validation_errors():
-            # Rows became invalid between preview and confirmation: everything was rolled back.
-            resource = self.get_import_resource_classes(request)[0](
-                **self.get_import_resource_kwargs(request, form=None)
-            )
-            context = {
-                **self.admin_site.each_context(request),
-                "title": "Import",
-                "opts": self.model._meta,
-                "import_error_lines": import_error_lines(result, resource),
-                "nothing_saved": True,
-            }
-            messages.error(request, "Nothing was imported: correct the rows below and import the file again.")
-            return TemplateResponse(request, [self.import_template_name], context)
-        return super().process_result(result, request)
 
 
 def local_time_text(moment, time_zone_name) -> str:
