@@ -6,10 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Debian packages: fonts for the six UN scripts and Pango for PDF rendering; for the tests, Chromium and
 # Redis, and the programs people open our files with: Node.js (ical.js, axe-core), Java (the Nu HTML
-# Checker), LibreOffice (DOCX and XLSX to PDF) and poppler (pdftotext, pdftoppm).
+# Checker), LibreOffice (DOCX and XLSX to PDF), poppler (pdftotext, pdftoppm) and zbar (reads QR codes).
 RUN_SYSTEM_PACKAGES := fonts-noto-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 gettext
-TEST_SYSTEM_PACKAGES := $(RUN_SYSTEM_PACKAGES) chromium redis-server poppler-utils nodejs openjdk-17-jre-headless \
-	libreoffice-writer-nogui libreoffice-calc-nogui
+TEST_SYSTEM_PACKAGES := $(RUN_SYSTEM_PACKAGES) chromium redis-server poppler-utils zbar-tools nodejs \
+	openjdk-17-jre-headless libreoffice-writer-nogui libreoffice-calc-nogui
 # npm packages the tests run (package.json, locked in package-lock.json).
 NODE_MODULES := node_modules/.package-lock.json
 PYTEST_ARGS ?=
