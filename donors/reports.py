@@ -25,7 +25,16 @@ from programmes.models import Programme
 from unidir_cb.core import country_groupings
 from unidir_cb.core.models import OrganisationKind
 from unidir_cb.core.reporting import charts
-from unidir_cb.core.reporting.documents import Chart, Heading, Paragraph, ReportDocument, Table, percent, render_outputs
+from unidir_cb.core.reporting.documents import (
+    Chart,
+    Heading,
+    Paragraph,
+    ReportDocument,
+    Table,
+    Year,
+    percent,
+    render_outputs,
+)
 from unidir_cb.core.reporting.models import ReportFile
 from unidir_cb.core.reporting.registry import ProgressCallback, ReportBuildError, ReportOutput
 
@@ -270,7 +279,7 @@ def add_contributions(document: ReportDocument, report: DonorReport) -> None:
         Table(
             "Funding by year",
             ["Year", f"Core ({currency})", f"Activity-specific ({currency})", f"Total ({currency})"],
-            [[str(year), *_year_split(report, year), amount] for year, amount in by_year.items()],
+            [[Year(year), *_year_split(report, year), amount] for year, amount in by_year.items()],
             total=["Total", *_type_totals(report), report.summary.total],
         ),
     )
@@ -409,7 +418,7 @@ def add_reach(document: ReportDocument, output: ProgrammeOutput, prefix: str, sp
             f"{prefix} regional groups",
             ["Regional group", "Participants", "Share"],
             regional_rows,
-            total=["Total", total, "100.0%"],
+            total=["Total", total, percent(total, total)],
         ),
     )
     chart = charts.counts_chart(
@@ -435,7 +444,7 @@ def add_reach(document: ReportDocument, output: ProgrammeOutput, prefix: str, sp
             f"{prefix} gender",
             ["Gender", "Participants", "Share"],
             [[label, count, percent(count, total)] for label, count in _largest_first(by_gender)],
-            total=["Total", total, "100.0%"],
+            total=["Total", total, percent(total, total)],
         ),
     )
     chart = charts.counts_chart(by_gender, title="Participants by gender")
@@ -449,7 +458,7 @@ def add_reach(document: ReportDocument, output: ProgrammeOutput, prefix: str, sp
             f"{prefix} organisation kinds",
             ["Kind of organisation", "Participants", "Share"],
             [[label, count, percent(count, total)] for label, count in _largest_first(by_kind)],
-            total=["Total", total, "100.0%"],
+            total=["Total", total, percent(total, total)],
         ),
     )
     country_rows = sorted(

@@ -136,7 +136,8 @@ def letter_docx(letter: Letter) -> bytes:
     reference.paragraph_format.space_after = Pt(14)
 
     document.add_paragraph(letter.salutation)
-    for block in letter.blocks:
+    following_kinds = [block.kind for block in letter.blocks[1:]] + [None]
+    for block, next_kind in zip(letter.blocks, following_kinds, strict=True):
         if block.kind == "list":
             for item in block.items:
                 bullet = document.add_paragraph(item, style="List Bullet")
@@ -148,6 +149,8 @@ def letter_docx(letter: Letter) -> bytes:
             paragraph.add_run(block.lead).bold = True
             paragraph.add_run(" ")
         paragraph.add_run(block.text)
+        if next_kind == "list":  # "Participatory learning activities include:" stays with its list
+            builder.keep_with_next(paragraph)
 
     close = document.add_paragraph(letter.complimentary_close)
     close.paragraph_format.space_before = Pt(6)

@@ -30,7 +30,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DatabaseError
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from django_countries import countries
 from import_export import resources, widgets
 from import_export.admin import ImportExportMixin
@@ -38,7 +38,7 @@ from import_export.fields import Field
 from import_export.formats import base_formats
 from import_export.forms import ImportForm
 
-from .spreadsheets import escape_formula, unescape_formula
+from .spreadsheets import escape_formula, lay_out_for_print, sheet_title, unescape_formula
 
 LIST_SEPARATOR = ";"
 
@@ -98,6 +98,18 @@ class CSV(EscapingFormatMixin, base_formats.CSV):
 
 
 class XLSX(EscapingFormatMixin, base_formats.XLSX):
+    def export_data(self, dataset, **kwargs):
+        """The workbook tablib writes (native numbers and dates, the header frozen), its sheet named
+        for the records (ImportResource.export titles the dataset), printed one page wide."""
+        import openpyxl
+
+        content = super().export_data(dataset, **kwargs)
+        workbook = openpyxl.load_workbook(io.BytesIO(content))
+        lay_out_for_print(workbook.active)
+        output = io.BytesIO()
+        workbook.save(output)
+        return output.getvalue()
+
     def create_dataset(self, in_stream):
         import openpyxl
 
@@ -500,6 +512,12 @@ class ImportResource(resources.ModelResource):
         skip_unchanged = True
         report_skipped = True
         use_transactions = True
+
+    def export(self, *args, **kwargs):
+        dataset = super().export(*args, **kwargs)
+        # The XLSX sheet's name: "Events", "Contributions", not tablib's "Tablib Dataset".
+        dataset.title = sheet_title(capfirst(self._meta.model._meta.verbose_name_plural))
+        return dataset
 
     @classmethod
     def missing_columns(cls, headers) -> list[str]:
