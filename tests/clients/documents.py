@@ -14,6 +14,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Length
+from docx.text.paragraph import Paragraph
 
 from .programs import program
 
@@ -95,26 +96,36 @@ def assert_no_word_in_a_table_breaks(document_content: bytes, pdf: bytes) -> Non
     assert not broken, f"words broken across lines in a table: {sorted(broken)[:20]}"
 
 
-def kept_with_next(document_content: bytes) -> list[str]:
-    """The texts of the paragraphs that must stay with what follows them: headings and lead-ins."""
+def headings_and_lead_ins(document_content: bytes) -> list[str]:
+    """The texts that must stay with what follows them, read from the document's structure (not from
+    its keep-with-next flags, which are what is being checked): headings, and the paragraph just
+    before a table or a bulleted list ("Participatory learning activities include:")."""
     document = Document(io.BytesIO(document_content))
+    body = list(document.element.body.iterchildren())
     texts = []
-    for paragraph in document.paragraphs:
-        keep = paragraph.paragraph_format.keep_with_next
-        if keep is None:
-            keep = paragraph.style.paragraph_format.keep_with_next
-        if keep and paragraph.text.strip():
+    for element, following in zip(body, [*body[1:], None], strict=True):
+        if element.tag != qn("w:p"):
+            continue
+        paragraph = Paragraph(element, document._body)
+        style = paragraph.style.name
+        if not paragraph.text.strip() or style.startswith("List"):
+            continue
+        introduces = following is not None and (
+            following.tag == qn("w:tbl")
+            or (following.tag == qn("w:p") and Paragraph(following, document._body).style.name.startswith("List"))
+        )
+        if style.startswith(("Heading", "Title")) or introduces:
             texts.append(paragraph.text)
     return texts
 
 
 def assert_headings_stay_with_what_follows(document_content: bytes, pages: list[list[str]]) -> None:
-    """No page's last lines of text (above its number) are a heading or a lead-in, whole (it may wrap
-    over up to three lines)."""
-    headings = {squeezed(text) for text in kept_with_next(document_content)}
+    """No page's last lines of text (above its number, if it has one) are a heading or a lead-in,
+    whole (it may wrap over up to three lines)."""
+    headings = {squeezed(text) for text in headings_and_lead_ins(document_content)}
     assert headings, "the document has no headings or lead-ins to check"
     for number, lines in enumerate(pages[:-1], start=1):
-        body = lines[:-1]
+        body = lines[:-1] if PAGE_NUMBER.match(lines[-1]) else lines
         for count in (1, 2, 3):
             foot = squeezed("".join(body[-count:]))
             assert foot not in headings, (
