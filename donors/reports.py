@@ -30,9 +30,9 @@ from unidir_cb.core.reporting.documents import (
     Heading,
     Paragraph,
     ReportDocument,
+    Share,
     Table,
     Year,
-    percent,
     render_outputs,
 )
 from unidir_cb.core.reporting.models import ReportFile
@@ -410,7 +410,7 @@ def add_reach(document: ReportDocument, output: ProgrammeOutput, prefix: str, sp
     group_names = {**country_groupings.regional_group_names(), country_groupings.UNGROUPED: "Other or not recorded"}
     document.add(Heading("Who took part", level=2))
     regional_rows = [
-        [group_names[key], count, percent(count, total)] for key, count in grouping.by_regional_group.items() if count
+        [group_names[key], count, Share(count, total)] for key, count in grouping.by_regional_group.items() if count
     ]
     document.add(
         Heading("By UN regional group", level=3),
@@ -418,7 +418,7 @@ def add_reach(document: ReportDocument, output: ProgrammeOutput, prefix: str, sp
             f"{prefix} regional groups",
             ["Regional group", "Participants", "Share"],
             regional_rows,
-            total=["Total", total, percent(total, total)],
+            total=["Total", total, Share(total, total)],
         ),
     )
     chart = charts.counts_chart(
@@ -432,7 +432,7 @@ def add_reach(document: ReportDocument, output: ProgrammeOutput, prefix: str, sp
         Table(
             f"{prefix} LDC LLDC SIDS",
             ["Group", "Participants", "Share of all participants"],
-            [[special_names[key], count, percent(count, total)] for key, count in grouping.by_special_group.items()],
+            [[special_names[key], count, Share(count, total)] for key, count in grouping.by_special_group.items()],
         ),
         Paragraph("A country can belong to more than one of these groups.", note=True),
     )
@@ -443,8 +443,8 @@ def add_reach(document: ReportDocument, output: ProgrammeOutput, prefix: str, sp
         Table(
             f"{prefix} gender",
             ["Gender", "Participants", "Share"],
-            [[label, count, percent(count, total)] for label, count in _largest_first(by_gender)],
-            total=["Total", total, percent(total, total)],
+            [[label, count, Share(count, total)] for label, count in _largest_first(by_gender)],
+            total=["Total", total, Share(total, total)],
         ),
     )
     chart = charts.counts_chart(by_gender, title="Participants by gender")
@@ -457,8 +457,8 @@ def add_reach(document: ReportDocument, output: ProgrammeOutput, prefix: str, sp
         Table(
             f"{prefix} organisation kinds",
             ["Kind of organisation", "Participants", "Share"],
-            [[label, count, percent(count, total)] for label, count in _largest_first(by_kind)],
-            total=["Total", total, percent(total, total)],
+            [[label, count, Share(count, total)] for label, count in _largest_first(by_kind)],
+            total=["Total", total, Share(total, total)],
         ),
     )
     country_rows = sorted(

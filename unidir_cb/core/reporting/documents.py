@@ -114,10 +114,6 @@ def format_cell(value) -> str:
     return str(value)
 
 
-def percent(part: int, whole: int) -> Share:
-    return Share(part, whole)
-
-
 # Rendering -----------------------------------------------------------------------------------------
 
 

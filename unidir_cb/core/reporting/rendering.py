@@ -137,8 +137,9 @@ def _table_font(bold: bool) -> FT2Font:
 
 
 def text_width_cm(text: str, font_size_pt: float, *, bold: bool = False) -> float:
-    """How wide `text` prints in Noto Sans, from the font's own glyph widths (scripts Noto Sans does
-    not cover fall back to other fonts of about the same width)."""
+    """How wide `text` prints in Noto Sans, from the font's own glyph widths. Characters outside Noto
+    Sans (Arabic, Chinese) are measured by its missing-glyph box, which is only an estimate: the
+    reports' documents are written in English (registry.DOCUMENT_LANGUAGE)."""
     font = _table_font(bold)
     # Unhinted outlines at 720 dpi (ten pixels a point): hinting rounds each glyph to whole pixels.
     font.set_size(font_size_pt, 720)
@@ -203,18 +204,23 @@ def fit_table_columns(
 def _page_number_field(paragraph, instruction: str) -> None:
     """A PAGE or NUMPAGES field, which Word and LibreOffice fill in on each page."""
     run = paragraph.add_run()
-    for kind in ("begin", None, "separate", "end"):
-        if kind is None:
-            text = OxmlElement("w:instrText")
-            text.set(qn("xml:space"), "preserve")
-            text.text = f" {instruction} "
-            run._r.append(text)
-            continue
-        marker = OxmlElement("w:fldChar")
-        marker.set(qn("w:fldCharType"), kind)
-        run._r.append(marker)
-        if kind == "separate":
-            run._r.append(_text_element("1"))
+    instruction_text = OxmlElement("w:instrText")
+    instruction_text.set(qn("xml:space"), "preserve")
+    instruction_text.text = f" {instruction} "
+    for element in (
+        _field_character("begin"),
+        instruction_text,
+        _field_character("separate"),
+        _text_element("1"),  # shown until the program computes the field
+        _field_character("end"),
+    ):
+        run._r.append(element)
+
+
+def _field_character(kind: str):
+    element = OxmlElement("w:fldChar")
+    element.set(qn("w:fldCharType"), kind)
+    return element
 
 
 def _text_element(text: str):
@@ -342,8 +348,8 @@ class DocxBuilder:
         header, rows = _table_texts(header, rows)
         fit = self._table_fit(header, rows, self.text_width_cm, TABLE_FONT_SIZES_PT, total_row)
         if fit is None:
-            # Wider than any page: the smallest type, columns shared out by their longest words.
-            needs = [max(len(text) for text in column) for column in zip(header, *rows, strict=True)]
+            # Words too long for any page: the smallest type, columns shared out by their longest texts.
+            needs = [max(1, *(len(text) for text in column)) for column in zip(header, *rows, strict=True)]
             fit = [self.text_width_cm * need / sum(needs) for need in needs], TABLE_FONT_SIZES_PT[-1]
         widths_cm, font_size = fit
         table = self.document.add_table(rows=1 + len(rows), cols=len(header))
