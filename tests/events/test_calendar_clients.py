@@ -9,6 +9,7 @@ import datetime
 import zoneinfo
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from icalendar import vDuration
 
@@ -214,3 +215,15 @@ def test_a_cancelled_event_reaches_every_client_as_a_cancellation(after_commit):
     assert_every_client_reads(ics, [event])
     [entry] = read_with_icaljs(ics)["events"]
     assert (read_with_icaljs(ics)["method"], entry["status"], entry["sequence"]) == ("CANCEL", "CANCELLED", 1)
+
+
+def test_time_zone_rules_come_from_the_pinned_tzdata_package_not_the_operating_system():
+    import importlib.metadata
+
+    assert zoneinfo.TZPATH == ()
+    pinned = next(
+        line.split("==")[1].strip()
+        for line in (settings.BASE_DIR / "requirements" / "base.in").read_text().splitlines()
+        if line.startswith("tzdata==")
+    )
+    assert importlib.metadata.version("tzdata") == pinned
