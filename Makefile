@@ -4,12 +4,21 @@
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
-# Debian packages: fonts for the six UN scripts and Pango for PDF rendering; Chromium and Redis for tests.
+# Debian packages: fonts for the six UN scripts and Pango for PDF rendering; for the tests, Chromium and
+# Redis, and the programs people open our files with: Node.js (ical.js, axe-core), Java (the Nu HTML
+# Checker), LibreOffice (DOCX and XLSX to PDF), poppler (pdftotext, pdftoppm) and zbar (reads QR codes).
 RUN_SYSTEM_PACKAGES := fonts-noto-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 gettext
-TEST_SYSTEM_PACKAGES := $(RUN_SYSTEM_PACKAGES) chromium redis-server poppler-utils
+TEST_SYSTEM_PACKAGES := $(RUN_SYSTEM_PACKAGES) chromium redis-server poppler-utils zbar-tools nodejs \
+	openjdk-17-jre-headless libreoffice-writer-nogui libreoffice-calc-nogui
+# npm packages the tests run (package.json, locked in package-lock.json).
+NODE_MODULES := node_modules/.package-lock.json
 PYTEST_ARGS ?=
 
 .PHONY: run test install lint lock messages benchmark
+
+$(NODE_MODULES): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 $(BIN)/.installed: requirements/base.txt requirements/dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +37,7 @@ run: install
 
 test: install
 	@sh .ci/ensure-debian-packages $(TEST_SYSTEM_PACKAGES)
+	@$(MAKE) --no-print-directory $(NODE_MODULES)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install

@@ -31,8 +31,9 @@ from unidir_cb.core.reporting.documents import (
     Heading,
     Paragraph,
     ReportDocument,
+    Share,
     Table,
-    percent,
+    Year,
     render_outputs,
 )
 from unidir_cb.core.reporting.models import ReportFile
@@ -279,7 +280,7 @@ def add_contributions(document: ReportDocument, report: DonorReport) -> None:
         Table(
             "Funding by year",
             ["Year", f"Core ({currency})", f"Activity-specific ({currency})", f"Total ({currency})"],
-            [[str(year), *_year_split(report, year), amount] for year, amount in by_year.items()],
+            [[Year(year), *_year_split(report, year), amount] for year, amount in by_year.items()],
             total=["Total", *_type_totals(report), report.summary.total],
         ),
     )
@@ -428,7 +429,7 @@ def add_reach(document: ReportDocument, output: ProgrammeOutput, prefix: str, sp
     group_names = {**country_groupings.regional_group_names(), country_groupings.UNGROUPED: "Other or not recorded"}
     document.add(Heading("Who took part", level=2))
     regional_rows = [
-        [group_names[key], count, percent(count, total)] for key, count in grouping.by_regional_group.items() if count
+        [group_names[key], count, Share(count, total)] for key, count in grouping.by_regional_group.items() if count
     ]
     document.add(
         Heading("By UN regional group", level=3),
@@ -436,7 +437,7 @@ def add_reach(document: ReportDocument, output: ProgrammeOutput, prefix: str, sp
             f"{prefix} regional groups",
             ["Regional group", "Participants", "Share"],
             regional_rows,
-            total=["Total", total, "100.0%"],
+            total=["Total", total, Share(total, total)],
         ),
     )
     chart = charts.counts_chart(
@@ -450,7 +451,7 @@ def add_reach(document: ReportDocument, output: ProgrammeOutput, prefix: str, sp
         Table(
             f"{prefix} LDC LLDC SIDS",
             ["Group", "Participants", "Share of all participants"],
-            [[special_names[key], count, percent(count, total)] for key, count in grouping.by_special_group.items()],
+            [[special_names[key], count, Share(count, total)] for key, count in grouping.by_special_group.items()],
         ),
         Paragraph("A country can belong to more than one of these groups.", note=True),
     )
@@ -461,8 +462,8 @@ def add_reach(document: ReportDocument, output: ProgrammeOutput, prefix: str, sp
         Table(
             f"{prefix} gender",
             ["Gender", "Participants", "Share"],
-            [[label, count, percent(count, total)] for label, count in _largest_first(by_gender)],
-            total=["Total", total, "100.0%"],
+            [[label, count, Share(count, total)] for label, count in _largest_first(by_gender)],
+            total=["Total", total, Share(total, total)],
         ),
     )
     chart = charts.counts_chart(by_gender, title="Participants by gender")
@@ -475,8 +476,8 @@ def add_reach(document: ReportDocument, output: ProgrammeOutput, prefix: str, sp
         Table(
             f"{prefix} organisation kinds",
             ["Kind of organisation", "Participants", "Share"],
-            [[label, count, percent(count, total)] for label, count in _largest_first(by_kind)],
-            total=["Total", total, "100.0%"],
+            [[label, count, Share(count, total)] for label, count in _largest_first(by_kind)],
+            total=["Total", total, Share(total, total)],
         ),
     )
     country_rows = sorted(

@@ -3,14 +3,46 @@
 - A verified email address claims the participant imported earlier with the same address (past
   attendee lists have no accounts), so the person keeps one record with their history.
 - After logging in, a person whose participant profile is incomplete is sent to the profile step.
+- allauth's emails (address verification, password reset, ...) come from UNIDIR's programme, not
+  from "127.0.0.1:8000": in the participant's language, as plain text and HTML.
 """
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.signals import email_confirmed
+from django.conf import settings
 from django.dispatch import receiver
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
+from .models import Participant
 from .services import participants
+
+INSTITUTE = "UNIDIR"
+
+
+@dataclass(frozen=True)
+class EmailSite:
+    """What allauth's templates call the site ("Hello from {{ current_site.name }}!")."""
+
+    name: str
+    domain: str
+
+
+def email_site() -> EmailSite:
+    """The programme by name, in the active language, at the public site's address."""
+    programme = gettext("Security and Technology Programme")
+    return EmailSite(name=f"{INSTITUTE} – {programme}", domain=urlsplit(settings.SITE_URL).netloc)
+
+
+def email_language(address: str) -> str:
+    """The language the participant chose, else the one of the page they are on (signing up)."""
+    chosen = Participant.objects.filter(email__iexact=address).values_list("language", flat=True).first()
+    return chosen or translation.get_language() or settings.LANGUAGE_CODE
 
 
 def link_participant_for_confirmed_address(email_address) -> None:
@@ -24,6 +56,31 @@ def link_participant_on_email_confirmed(sender, request, email_address, **kwargs
 
 
 class ParticipantAccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix, email, context):
+        with translation.override(email_language(email)):
+            super().send_mail(template_prefix, email, {**context, "current_site": email_site()})
+
+    def format_email_subject(self, subject):
+        return f"[{INSTITUTE}] {subject}"
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """allauth's plain text, and beside it the same text in the site's HTML email layout."""
+        message = super().render_mail(template_prefix, email, context, headers=headers)
+        if not getattr(message, "alternatives", None):
+            html = render_to_string(
+                "account/email/message.html",
+                {
+                    "subject": message.subject,
+                    "body": message.body,
+                    "site": context["current_site"],
+                    "site_url": settings.SITE_URL,
+                    "language_code": translation.get_language(),
+                    "language_bidi": translation.get_language_bidi(),
+                },
+            )
+            message.attach_alternative(html, "text/html")
+        return message
+
     def confirm_email(self, request, email_address):
         # The signal receiver above is connected once this module is imported; linking here as well
         # makes the sign-up flow independent of import order (linking twice is harmless).

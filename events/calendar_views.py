@@ -118,6 +118,13 @@ def personal_feed(request, token):
     return response
 
 
+@require_GET
+def download_event_ics(request, slug):
+    """Any public event as a file to import, for everyone (no online link: that is for the confirmed)."""
+    event = get_object_or_404(Event.objects.filter(status__in=rules.PUBLIC_EVENT_STATUSES), slug=slug)
+    return _ics_response(calendar.event_ics(event, _absolute_event_url(request, event)), f"{event.slug}.ics")
+
+
 @login_required
 @require_GET
 def download_registration_ics(request, pk):

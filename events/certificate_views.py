@@ -58,7 +58,12 @@ def _verify_rate_limit_exceeded(request) -> bool:
 def verify_certificate(request):
     """Anyone can check a certificate's code: the page shows the holder's name, the event and its date."""
     typed_code = request.GET.get("code", "").strip()[:64]
-    context = {"code": typed_code, "searched": bool(typed_code), "certificate": None}
+    context = {
+        "code": typed_code,
+        "searched": bool(typed_code),
+        "well_formed": bool(certificates.normalise_code(typed_code)),
+        "certificate": None,
+    }
     if typed_code:
         if _verify_rate_limit_exceeded(request):
             message = _("Too many verification attempts. Please wait a minute and try again.")

@@ -12,6 +12,7 @@ import secrets
 import zoneinfo
 from enum import StrEnum
 
+import segno
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy
@@ -106,8 +107,10 @@ def certificate_email_refusal(registration: Registration, send_again: bool = Fal
     return None
 
 
-def new_certificate_code() -> str:
-    characters = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+def new_certificate_code(choose=secrets.choice) -> str:
+    """A fresh code. `choose` picks one character: the system's secure generator, except for the demo,
+    which passes a seeded one to write the same codes on every load."""
+    characters = "".join(choose(CODE_ALPHABET) for _ in range(CODE_LENGTH))
     return format_code(characters)
 
 
@@ -147,6 +150,12 @@ def event_dates(event: Event) -> tuple[datetime.date, datetime.date]:
     )
 
 
+def verification_qr_code(verify_url: str) -> str:
+    """The verification address as a QR code (an SVG data URI), for a phone to open from the paper."""
+    # Error correction "M" survives a crease or a smudge; the printed address stays for typing it.
+    return segno.make(verify_url, error="m").svg_data_uri(scale=4, border=0, dark="#1d2329")
+
+
 def certificate_html(registration: Registration, verify_url: str) -> str:
     """The certificate as HTML, in the participant's language (the templates fall back to English)."""
     event = registration.event
@@ -163,6 +172,7 @@ def certificate_html(registration: Registration, verify_url: str) -> str:
                 "starts_on": starts_on,
                 "ends_on": ends_on,
                 "verify_url": verify_url,
+                "verify_qr_code": verification_qr_code(verify_url),
                 "language_code": translation.get_language(),
                 "language_bidi": translation.get_language_bidi(),
             },

@@ -250,6 +250,9 @@ class Registration(TimeStampedModel):
     # When staff last had the certificate emailed (the email is queued in that transaction): emailing
     # again is then a deliberate "send again", never a second click.
     certificate_emailed_at = models.DateTimeField(null=True, blank=True)
+    # Raised by every change of status, added to the event's calendar_sequence in the participant's own
+    # calendar files: a cancellation of their seat (or a seat given back) outranks the invitation before it.
+    calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
     history = HistoricalRecords()
 
     class Meta:

@@ -16,6 +16,7 @@ urlpatterns = [
     path("my-registrations/<int:pk>/certificate/", certificate_views.download_certificate, name="certificate"),
     path("<slug:slug>/", views.event_detail, name="detail"),
     path("<slug:slug>/register/", views.register, name="register"),
+    path("<slug:slug>/calendar.ics", calendar_views.download_event_ics, name="event_ics"),
     path("<slug:slug>/check-in/", check_in_views.check_in_page, name="check_in"),
     path("<slug:slug>/check-in/<int:pk>/", check_in_views.check_in_registration, name="check_in_registration"),
 ]

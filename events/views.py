@@ -22,7 +22,7 @@ from unidir_cb.core.models import OrganisationKind
 from unidir_cb.core.public_pages import public_page
 from unidir_cb.core.ratelimit import limit_exceeded
 
-from . import calendar_views, rules, selectors
+from . import calendar, calendar_views, rules, selectors
 from .forms import EventFilterForm, ParticipantProfileForm
 from .models import Event, Participant, Registration
 from .services import participants, registrations
@@ -121,6 +121,7 @@ def event_detail(request, slug):
     if closed is None and registration is not None and registration.status == Registration.Status.DECLINED:
         closed = registrations.refusal(registrations.Refusal.DECLINED_BEFORE, event)
     active = registration is not None and registration.status in rules.ACTIVE_STATUSES
+    event_url = reverse("events:detail", args=[event.slug])
     context = {
         "event": event,
         "seats_left": selectors.seats_left_of(event),
@@ -134,6 +135,7 @@ def event_detail(request, slug):
         "needs_invitation": not registrations.invitation_is_valid(event, invitation),
         "profile_is_complete": participants.profile_is_complete(participant),
         "online_url": rules.online_link_for(registration),
+        "add_to_calendar_links": calendar.add_to_calendar_links(event, request.build_absolute_uri(event_url)),
         "login_url": f"{reverse('account_login')}?{urlencode({'next': _event_url(event, invitation)})}",
         "signup_url": f"{reverse('account_signup')}?{urlencode({'next': _event_url(event, invitation)})}",
     }

@@ -199,3 +199,12 @@ class MappingSubmission(TimeStampedModel):
     def file_stem(self) -> str:
         """What the rendered files are called: "oda2023-00042ict-mapping-exercise-v3"."""
         return slugify(f"{self.exercise.reference}-v{self.version}")
+
+    @property
+    def is_signed(self) -> bool:
+        """Whether the letter goes out signed: once management approved this version, never before."""
+        return self.status in (self.Status.APPROVED, self.Status.SENT)
+
+    def rendering_filename(self, file_format: str, signed: bool) -> str:
+        """A rendering's file name; an unsigned draft says so, so that nobody sends it by mistake."""
+        return f"{self.file_stem}{'' if signed else '-draft'}.{file_format}"

@@ -10,7 +10,7 @@ from donors.dashboard import DashboardFigures, dashboard_figures, month_end
 from donors.reports import CONVERSION_NOTE, long_date, publications_table
 from programmes.models import Programme
 from unidir_cb.core.reporting import charts
-from unidir_cb.core.reporting.documents import Chart, Heading, Paragraph, ReportDocument, Table, render_outputs
+from unidir_cb.core.reporting.documents import Chart, Heading, Paragraph, ReportDocument, Table, Year, render_outputs
 from unidir_cb.core.reporting.models import ReportFile
 from unidir_cb.core.reporting.registry import ProgressCallback, ReportBuildError, ReportOutput
 
@@ -121,7 +121,7 @@ def snapshot_document(of_month: DashboardFigures, year_to_date: DashboardFigures
             ["Year", "Events", "Participants", "Countries", "Publications", "Translations"],
             [
                 [
-                    str(year.year),
+                    Year(year.year),
                     len(year.events),
                     year.reach.participants,
                     year.reach.countries,

@@ -14,6 +14,7 @@ admin.site.site_title = "unidir_cb"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     # Outside the language prefix: a subscribed calendar keeps one address; it speaks the participant's language.

@@ -1,7 +1,9 @@
 """The home page: the one public page that shows several domain apps at once (the next events and
-the latest publications), so it lives with the project's URLs, above every app."""
+the latest publications), so it lives with the project's URLs, above every app. And /favicon.ico,
+which browsers and feed readers ask for whatever the page names."""
 
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 
 from events import selectors as event_selectors
@@ -27,3 +29,9 @@ def home(request):
         "recent_publications": publication_cards(latest[:HOME_RECENT_PUBLICATIONS]),
     }
     return render(request, "home.html", context)
+
+
+@require_GET
+def favicon(request):
+    # To the collected (hashed, long-cached) file: WhiteNoise serves it in production.
+    return redirect(static("img/favicon.ico"), permanent=True)

@@ -124,7 +124,8 @@ def _decide(registration: Registration, status: str, decided_by) -> Registration
     registration.status = status
     registration.decided_at = timezone.now()
     registration.decided_by = decided_by
-    registration.save(update_fields=["status", "decided_at", "decided_by", "updated_at"])
+    registration.calendar_sequence += 1
+    registration.save(update_fields=["status", "decided_at", "decided_by", "calendar_sequence", "updated_at"])
     return registration
 
 
@@ -374,7 +375,10 @@ def register_participant(event: Event, participant: Participant, invitation_toke
         registration.created_at = now
         registration.decided_at = decided_at
         registration.decided_by = None
-        registration.save(update_fields=["status", "created_at", "decided_at", "decided_by", "updated_at"])
+        registration.calendar_sequence += 1
+        registration.save(
+            update_fields=["status", "created_at", "decided_at", "decided_by", "calendar_sequence", "updated_at"]
+        )
     registration.event = event
     notifications.notify_after_commit(registration, KIND_FOR_NEW_STATUS[status])
     return RegistrationResult(registration, Outcome(status))

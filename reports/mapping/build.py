@@ -24,11 +24,10 @@ def build_mapping_submission(job, values: dict, progress: ProgressCallback) -> l
     progress(80, "Rendering the PDF")
     pdf = letter_pdf(html)
     progress(92, f"Keeping the files with version {submission.version}")
-    stem = submission.file_stem
+    contents = {ReportFile.Format.DOCX: docx, ReportFile.Format.PDF: pdf, ReportFile.Format.HTML: html.encode("utf-8")}
     return [
-        ReportOutput(ReportFile.Format.DOCX, f"{stem}.docx", docx),
-        ReportOutput(ReportFile.Format.PDF, f"{stem}.pdf", pdf),
-        ReportOutput(ReportFile.Format.HTML, f"{stem}.html", html.encode("utf-8")),
+        ReportOutput(file_format, submission.rendering_filename(file_format, letter.signed), content)
+        for file_format, content in contents.items()
     ]
 
 

@@ -1,8 +1,9 @@
 """Compile the reply to a mapping exercise from the data.
 
-The reply follows the shape of a real one (shared/reference/000_08b117b512294486.txt): an opening,
-then the programme's work in three categories (research, participatory learning activities,
-facilitated access to information), then who funded it, signed by the head of programme. Every
+The reply follows the shape of a real one (UNIDIR's 2023 reply, whose facts
+tests/programmes/test_reference_letter.py lists): an opening, then the programme's work in three
+categories (research, participatory learning activities, facilitated access to information), then
+who funded it, signed by the head of programme. Every
 number and name comes from the database; the structured result (a JSON-able dict) is what staff
 review, edit and reorder before it is rendered as a letter.
 

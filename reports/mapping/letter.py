@@ -1,8 +1,9 @@
-"""Render a mapping submission as a signed letter: HTML, DOCX and PDF with the same content.
+"""Render a mapping submission as a letter: HTML, DOCX and PDF with the same content.
 
 All three are built from one `Letter` (the header lines, then mapping.letter_blocks grouped into
 paragraphs and bulleted lists, then the signature), so a fact cannot be in one format and missing
-from another.
+from another. Until management approves the version, every rendering is marked DRAFT on each page
+and carries no signature; the approved version is rendered signed.
 
 Imports the rendering libraries (about a second): import this module inside a build, not at the
 top of a module Django loads at start-up.
@@ -40,6 +41,11 @@ class Letter:
     signatory_name: str
     signatory_title: str
     signatory_organisation: str
+    signed: bool
+
+
+DRAFT_MARK = "DRAFT"
+DRAFT_NOTE = "Draft for review, not approved: not to be sent. The approved version is rendered signed."
 
 
 def build_letter(submission: MappingSubmission) -> Letter:
@@ -63,6 +69,7 @@ def build_letter(submission: MappingSubmission) -> Letter:
         signatory_name=submission.signatory_name or signatory.get("name", ""),
         signatory_title=submission.signatory_title or signatory.get("title", ""),
         signatory_organisation=signatory.get("organisation", ORGANISATION),
+        signed=submission.is_signed,
     )
 
 
@@ -70,7 +77,13 @@ def build_letter(submission: MappingSubmission) -> Letter:
 
 
 def letter_html(letter: Letter) -> str:
-    context = {"letter": letter, "organisation": ORGANISATION, "margin_cm": MARGIN_CM}
+    context = {
+        "letter": letter,
+        "organisation": ORGANISATION,
+        "margin_cm": MARGIN_CM,
+        "draft_mark": DRAFT_MARK,
+        "draft_note": DRAFT_NOTE,
+    }
     return render_to_string("reports/documents/mapping_letter.html", context)
 
 
@@ -81,12 +94,25 @@ def letter_pdf(html: str) -> bytes:
 # Word --------------------------------------------------------------------------------------------
 
 
+def _mark_as_draft(document) -> None:
+    """DRAFT in the page header, so every page says it, and the note under it."""
+    header = document.sections[0].header.paragraphs[0]
+    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    mark = header.add_run(f"{DRAFT_MARK} — {DRAFT_NOTE}")
+    mark.bold = True
+    mark.font.size = Pt(9)
+    mark.font.color.rgb = RGBColor(0xB0, 0x1E, 0x1E)
+
+
 def letter_docx(letter: Letter) -> bytes:
     builder = DocxBuilder(title=letter.title, author=ORGANISATION, font_size_pt=11, margins_cm=MARGIN_CM)
     document = builder.document
     normal = document.styles["Normal"]
     normal.paragraph_format.space_after = Pt(8)
     normal.paragraph_format.line_spacing = 1.15
+
+    if not letter.signed:
+        _mark_as_draft(document)
 
     letterhead = document.add_paragraph()
     run = letterhead.add_run(ORGANISATION)
@@ -110,7 +136,8 @@ def letter_docx(letter: Letter) -> bytes:
     reference.paragraph_format.space_after = Pt(14)
 
     document.add_paragraph(letter.salutation)
-    for block in letter.blocks:
+    following_kinds = [block.kind for block in letter.blocks[1:]] + [None]
+    for block, next_kind in zip(letter.blocks, following_kinds, strict=True):
         if block.kind == "list":
             for item in block.items:
                 bullet = document.add_paragraph(item, style="List Bullet")
@@ -122,9 +149,14 @@ def letter_docx(letter: Letter) -> bytes:
             paragraph.add_run(block.lead).bold = True
             paragraph.add_run(" ")
         paragraph.add_run(block.text)
+        if next_kind == "list":  # "Participatory learning activities include:" stays with its list
+            builder.keep_with_next(paragraph)
 
     close = document.add_paragraph(letter.complimentary_close)
     close.paragraph_format.space_before = Pt(6)
+    if not letter.signed:
+        document.add_paragraph().add_run(DRAFT_NOTE).italic = True
+        return builder.to_bytes()
     close.paragraph_format.space_after = Cm(1.5)  # room for the signature
     close.paragraph_format.keep_with_next = True
     signature = document.add_paragraph()

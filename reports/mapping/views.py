@@ -71,7 +71,9 @@ def review_submission(request, exercise_pk, version=None):
     exercise = _exercise(exercise_pk)
     versions = list(
         exercise.submissions.select_related("approved_by", "report_job__requested_by")
-        .prefetch_related(Prefetch("rendering_job__files", queryset=ReportFile.objects.only("job_id", "format")))
+        .prefetch_related(
+            Prefetch("rendering_job__files", queryset=ReportFile.objects.only("job_id", "format", "filename"))
+        )
         .order_by("-version")
     )
     if version is None:
@@ -126,20 +128,27 @@ def review_submission(request, exercise_pk, version=None):
 def _version_row(user, submission: MappingSubmission) -> dict:
     job = submission.report_job
     job_visible = job is not None and report_selectors.may_see_job(user, job)
+    rendered = _rendered_files(submission)
     return {
         "submission": submission,
         "files": [
             (ReportFile.Format(file_format).label, file_format)
             for file_format in RENDERED_FORMATS
-            if file_format in _rendered_formats(submission)
+            if file_format in rendered
         ],
+        # The build names a draft's files as drafts (see MappingSubmission.rendering_filename).
+        "signed": bool(rendered)
+        and all(
+            filename == submission.rendering_filename(file_format, signed=True)
+            for file_format, filename in rendered.items()
+        ),
         "job": job if job_visible else None,
     }
 
 
-def _rendered_formats(submission: MappingSubmission) -> set[str]:
+def _rendered_files(submission: MappingSubmission) -> dict[str, str]:
     job = submission.rendering_job
-    return {report_file.format for report_file in job.files.all()} if job else set()
+    return {report_file.format: report_file.filename for report_file in job.files.all()} if job else {}
 
 
 @require_POST
@@ -148,14 +157,23 @@ def approve_version(request, exercise_pk, version):
     # Programme staff prepare the letter; approving what goes out is management's decision.
     if not _may_run_report(request.user):
         raise PermissionDenied
-    submission = get_object_or_404(MappingSubmission, exercise_id=exercise_pk, version=version)
+    submission = get_object_or_404(
+        MappingSubmission.objects.select_related("exercise"), exercise_id=exercise_pk, version=version
+    )
     try:
         services.approve_submission(submission, request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"Version {version} approved.")
-    return redirect("mapping:review_version", exercise_pk=exercise_pk, version=version)
+        return redirect("mapping:review_version", exercise_pk=exercise_pk, version=version)
+    # Every rendering before approval is an unsigned draft: the signed letter is rendered now, and its
+    # job page follows the progress up to the download.
+    job = report_services.start_report_job(
+        REPORT_KIND,
+        {"exercise": submission.exercise.reference, "submission_version": submission.version},
+        requested_by=request.user,
+    )
+    messages.success(request, f"Version {version} approved: the signed letter is being rendered.")
+    return redirect(job.get_absolute_url())
 
 
 def _start_report(request, parameters: dict):
@@ -197,7 +215,7 @@ def download_rendering(request, exercise_pk, version, file_format):
     response = FileResponse(
         stored.file.open("rb"),
         as_attachment=True,
-        filename=f"{submission.file_stem}.{file_format}",
+        filename=stored.filename,
         content_type=ReportFile.CONTENT_TYPES[file_format],
     )
     response["Cache-Control"] = "private, no-store"

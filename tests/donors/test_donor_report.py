@@ -90,7 +90,7 @@ def test_the_core_donor_sees_its_contributions_in_euros_and_dollars_adding_up_to
     )
     assert cents(total[10]) == summary.total
     years = sheet_rows(reports["Germany"]["xlsx"], "Funding by year")
-    assert [(row[0], cents(row[3])) for row in years[1:-1]] == [(str(y), a) for y, a in summary.by_year.items()]
+    assert [(row[0], cents(row[3])) for row in years[1:-1]] == list(summary.by_year.items())
     assert cents(years[-1][3]) == summary.total
 
 

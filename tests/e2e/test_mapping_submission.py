@@ -80,9 +80,18 @@ def test_a_manager_compiles_the_reply_downloads_both_files_and_approves_it(page,
     expect(page.locator(".letter-sheet")).to_contain_text("A Taxonomy of Cyber Incidents (2023).")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / "mapping-review-page.png", full_page=True)
-    page.get_by_role("button", name="Approve version 1").click()
-    expect(page.get_by_text("Version 1 approved.")).to_be_visible()
+    expect(page.locator(".letter-sheet .draft-mark")).to_contain_text("DRAFT")
+    expect(page.locator("table.mapping-versions")).to_contain_text("draft, unsigned")
+    page.get_by_role("button", name="Approve version 1 and render it signed").click()
+    page.wait_for_url(re.compile(r"/reports/\d+/$"))
+    expect(page.get_by_text("Version 1 approved: the signed letter is being rendered.")).to_be_visible()
+    expect(page.locator("[data-report-status]")).to_have_text("Succeeded")
     assert MappingSubmission.objects.get().status == MappingSubmission.Status.APPROVED
+    page.get_by_role("link", name="Reports", exact=True).click()
+    page.get_by_role("link", name="Review mapping submissions").click()
+    page.get_by_role("link", name=REFERENCE).click()
+    expect(page.locator("table.mapping-versions .rendering-kind")).to_have_text("signed")
+    expect(page.locator(".letter-sheet .draft-mark")).to_have_count(0)
 
 
 @pytest.mark.worker

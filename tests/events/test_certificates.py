@@ -18,6 +18,7 @@ from events.models import Event, Registration
 from events.services import certificates as certificate_services
 from events.services.participants import anonymise_participant
 from events.tasks import send_certificate_email_task, send_registration_email_task
+from tests.clients.programs import program
 from tests.events.participants import participant_with_account
 from tests.factories import EventFactory, ParticipantFactory, RegistrationFactory, UserFactory
 
@@ -267,8 +268,36 @@ def test_an_unknown_code_says_not_found(client):
 
     page = client.get(VERIFY, {"code": "ABCD-EFGH-JKMN"}).content.decode()
 
-    assert "No certificate has the code" in page
+    assert "No certificate has the code “ABCD-EFGH-JKMN”." in page
     assert "This certificate is valid" not in page
+
+
+def test_something_that_is_no_certificate_code_is_told_what_codes_look_like(client):
+    page = client.get(VERIFY, {"code": "SECTEC-1234"}).content.decode()
+
+    assert "“SECTEC-1234” is not a certificate code" in page
+    assert "three groups of four letters and digits, such as ABCD-EFGH-JKMN" in page
+    assert "This certificate is valid" not in page
+
+
+def test_the_pdf_carries_a_qr_code_of_its_verification_address(client, tmp_path):
+    participant = participant_with_account()
+    registration = attended_registration(participant)
+    client.force_login(participant.user)
+
+    pdf = client.get(certificate_url(registration)).content
+
+    registration.refresh_from_db()
+    (tmp_path / "certificate.pdf").write_bytes(pdf)
+    pdftoppm = program("pdftoppm", "poppler-utils")
+    subprocess.run([pdftoppm, "-r", "150", "-png", "-singlefile", "certificate.pdf", "page"], cwd=tmp_path, check=True)
+    scanned = subprocess.run(
+        [program("zbarimg", "zbar-tools"), "--quiet", "--raw", "page.png"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert scanned.stdout.strip() == f"http://testserver/en/certificates/verify/?code={registration.certificate_code}"
 
 
 def test_the_verify_page_is_a_plain_form_without_a_code(client):

@@ -3,6 +3,7 @@ and read an event's page, with a fixed number of queries whatever the number of 
 
 import datetime
 import re
+import zoneinfo
 
 import pytest
 from django.utils import timezone
@@ -249,3 +250,27 @@ def test_the_list_offers_its_filters_as_a_calendar_subscription(client):
     page = client.get(LIST_URL, {"topic": "norms", "when": "upcoming"}).content.decode()
 
     assert 'href="/en/events/feed.ics?topic=norms"' in page
+
+
+def test_the_event_page_offers_anyone_a_calendar_file_and_add_to_calendar_links(client):
+    geneva = zoneinfo.ZoneInfo("Europe/Zurich")
+    EventFactory(
+        title="Norms workshop",
+        slug="norms-workshop",
+        time_zone="Europe/Zurich",
+        starts_at=datetime.datetime(2031, 5, 6, 9, 0, tzinfo=geneva),
+        ends_at=datetime.datetime(2031, 5, 6, 17, 0, tzinfo=geneva),
+        online_url="https://meet.example.org/secret-room",
+    )
+
+    page = client.get("/en/events/norms-workshop/").content.decode()
+
+    assert 'href="/en/events/norms-workshop/calendar.ics"' in page
+    google = re.search(r'href="(https://calendar\.google\.com/calendar/render\?[^"]+)"', page).group(1)
+    assert "text=Norms+workshop" in google and "dates=20310506T070000Z%2F20310506T150000Z" in google
+    outlook = re.search(r'href="(https://outlook\.live\.com/calendar/0/deeplink/compose\?[^"]+)"', page).group(1)
+    assert "startdt=2031-05-06T07%3A00%3A00Z" in outlook and "subject=Norms+workshop" in outlook
+    assert "https://outlook.office.com/calendar/0/deeplink/compose?" in page
+    assert "secret-room" not in page
+    ics = client.get("/en/events/norms-workshop/calendar.ics")
+    assert ics.status_code == 200 and b"METHOD:PUBLISH" in ics.content and b"secret-room" not in ics.content

@@ -242,3 +242,20 @@ def test_contribution_amounts_import_as_money_with_their_currency(client):
     import_file(client, "/admin/donors/contribution/", csv_bytes(rows), "grants.csv")
 
     assert Contribution.objects.get(reference="JP-2023").amount == Money("1250000.00", "JPY")
+
+
+def test_an_xlsx_export_names_its_sheet_for_the_records_keeps_numbers_and_prints_one_page_wide(client):
+    staff_member(client, FINANCE)
+    factories.ContributionFactory(reference="NL-2022", amount=Money("250000.00", "EUR"))
+
+    exported = export(client, "/admin/donors/contribution/", "xlsx")
+
+    sheet = openpyxl.load_workbook(io.BytesIO(exported)).active
+    assert sheet.title == "Contributions"
+    header = [cell.value for cell in sheet[1]]
+    amount = sheet.cell(row=2, column=header.index("amount") + 1).value
+    assert isinstance(amount, int | float) and amount == 250000
+    assert sheet.freeze_panes == "A2"
+    assert sheet.print_title_rows == "$1:$1"
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)

@@ -341,6 +341,17 @@ def test_2022_summer_course_with_unitar_for_ldc_and_sids_officials(demo):
     assert not attended.filter(certificate_code="").exists()
 
 
+def test_every_demo_certificate_verifies_on_the_public_page(demo, client, settings):
+    settings.CERTIFICATE_VERIFY_RATE_LIMIT = 1000
+    certified = Registration.objects.exclude(certificate_code="").select_related("participant")
+    assert certified.count() >= 90
+
+    for registration in certified:
+        page = client.get("/en/certificates/verify/", {"code": registration.certificate_code}).content.decode()
+        assert "This certificate is valid" in page, registration.certificate_code
+        assert registration.participant.last_name in page
+
+
 def test_2022_table_top_exercises_brought_50_officials_from_30_countries(demo):
     exercises = Event.objects.filter(slug__in=TABLE_TOP_EXERCISES)
     assert {event.kind for event in exercises} == {Event.Kind.TABLE_TOP_EXERCISE}

@@ -7,6 +7,7 @@ import datetime
 import pytest
 
 from programmes.models import MappingExercise, MappingSubmission
+from programmes.services import approve_submission
 from reports.mapping.services import compile_mapping_submission
 from tests import factories
 from tests.programmes.letter_text import Status, docx_text, file_of, pdf_text, run_job, squeezed
@@ -26,8 +27,11 @@ def test_a_different_programme_and_period_get_their_own_letter(space_programme):
         assert squeezed("SpaceSec published more than 10 publications since 2020") in text
         assert squeezed("Keeping Orbits Open: A Primer.") in text
         assert squeezed("in 2024, SpaceSec received financial support from 2 donors") in text
-        assert squeezed("Ana Ruiz Programme Lead United Nations Institute for Disarmament Research") in text
         assert "SecTec" not in text and "Browning" not in text and "ICT" not in text
+    approve_submission(MappingSubmission.objects.get(report_job=job), approved_by=None)
+    signed = run_job({"exercise": space_programme.reference, "submission_version": 1})
+    for text in (docx_text(file_of(signed, "docx")), pdf_text(file_of(signed, "pdf"))):
+        assert squeezed("Ana Ruiz Programme Lead United Nations Institute for Disarmament Research") in squeezed(text)
 
 
 def test_a_period_override_compiles_for_that_period_without_changing_the_exercise(space_programme):
@@ -71,8 +75,8 @@ def test_two_jobs_for_the_same_exercise_give_two_clean_versions(space_programme)
 
     versions = {job.pk: MappingSubmission.objects.get(report_job=job).version for job in (first, second)}
     assert sorted(versions.values()) == [1, 2]
-    assert first.files.get(format="pdf").filename.endswith("-v1.pdf")
-    assert second.files.get(format="pdf").filename.endswith("-v2.pdf")
+    assert first.files.get(format="pdf").filename.endswith("-v1-draft.pdf")
+    assert second.files.get(format="pdf").filename.endswith("-v2-draft.pdf")
 
 
 @pytest.mark.parametrize(

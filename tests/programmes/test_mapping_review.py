@@ -173,10 +173,37 @@ def test_a_stale_form_does_not_overwrite_someone_elses_edits(client, manager, su
     assert submission.sections["closing"]["paragraphs"] != ["Mine."]
 
 
-def test_approving_then_editing_makes_a_new_draft_and_keeps_the_approved_version(client, manager, submission):
+def test_approving_renders_the_signed_letter_and_the_versions_say_which_files_are_signed(
+    client, manager, submission, django_capture_on_commit_callbacks
+):
     client.force_login(manager)
-    response = client.post(reverse("mapping:approve", args=[submission.exercise_id, 1]), follow=True)
-    assert "Version 1 approved." in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("mapping:render", args=[submission.exercise_id, 1]))
+    page = client.get(review_url(submission)).content.decode()
+    assert "draft, unsigned" in page
+    assert "Approve version 1 and render it signed" in page
+
+    with django_capture_on_commit_callbacks(execute=True):  # Celery runs eagerly in tests
+        response = client.post(reverse("mapping:approve", args=[submission.exercise_id, 1]), follow=True)
+
+    signed_job = ReportJob.objects.latest("pk")
+    assert response.redirect_chain[-1][0] == signed_job.get_absolute_url()
+    assert "Version 1 approved: the signed letter is being rendered." in response.content.decode()
+    signed_job.refresh_from_db()
+    assert signed_job.parameters == {"exercise": "OOSA/2024-7/Space Mapping", "submission_version": 1}
+    assert signed_job.status == ReportJob.Status.SUCCEEDED, signed_job.error
+    page = client.get(review_url(submission)).content.decode()
+    assert "draft, unsigned" not in page and ">signed<" in page
+    docx = client.get(reverse("mapping:download", args=[submission.exercise_id, 1, "docx"]))
+    assert docx["Content-Disposition"] == 'attachment; filename="oosa2024-7space-mapping-v1.docx"'
+
+
+def test_approving_then_editing_makes_a_new_draft_and_keeps_the_approved_version(
+    client, manager, submission, django_capture_on_commit_callbacks
+):
+    client.force_login(manager)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("mapping:approve", args=[submission.exercise_id, 1]))
     submission.refresh_from_db()
     assert (submission.status, submission.approved_by) == (Status.APPROVED, manager)
     data = form_data(client.get(review_url(submission)))
@@ -219,7 +246,7 @@ def test_compile_starts_the_report_job_and_its_files_are_linked_from_the_version
     assert pdf["Content-Type"] == "application/pdf"
     assert b"".join(pdf.streaming_content).startswith(b"%PDF")
     docx = client.get(reverse("mapping:download", args=[space_programme.pk, 1, "docx"]))
-    assert docx["Content-Disposition"] == 'attachment; filename="oosa2024-7space-mapping-v1.docx"'
+    assert docx["Content-Disposition"] == 'attachment; filename="oosa2024-7space-mapping-v1-draft.docx"'
 
 
 def test_render_starts_a_job_for_the_reviewed_version(client, manager, submission, django_capture_on_commit_callbacks):

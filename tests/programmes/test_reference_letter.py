@@ -1,5 +1,5 @@
 """With the demo data, the reply compiled for ODA/2023-00042 states every fact of the letter UNIDIR
-wrote by hand (shared/reference/000_08b117b512294486.txt), each checked here on its own.
+wrote by hand in 2023 (FACTS below quote it), each checked here on its own.
 
 One known difference: the hand-written letter says "14 donors" but then names 16 (6 core and 10
 activity-specific). The compiled letter counts the donors it names, so it says 16."""

@@ -77,7 +77,7 @@ def test_the_docx_builder_writes_an_a4_document_with_headings_tables_images_and_
     builder.paragraph("Twelve publications.", bold=True)
     builder.paragraph(ARABIC, rtl=True)
     builder.bullets(["First", "Second"])
-    builder.table(["Title", "Year"], [["Study", 2022], ["Brief", None]], column_widths_cm=[12, 3])
+    builder.table(["Title", "Year"], [["Study", 2022], ["Brief", None]])
     builder.image(bar_chart_png(["A"], [1]), width_cm=10)
     builder.page_break()
 

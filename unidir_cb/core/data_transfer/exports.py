@@ -12,7 +12,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
-from ..spreadsheets import escape_formula
+from ..spreadsheets import escape_formula, lay_out_for_print, sheet_title
 
 XLSX_MAX_ROWS = 1_048_576
 EXPORT_FORMATS = ("csv", "xlsx")
@@ -21,12 +21,6 @@ PROGRESS_EVERY_ROWS = 5000
 
 class ExportTooLarge(Exception):
     pass
-
-
-def sheet_title(text: str) -> str:
-    """A worksheet name Excel accepts: at most 31 characters, none of []:*?/\\."""
-    cleaned = "".join(" " if character in "[]:*?/\\" else character for character in str(text))
-    return cleaned.strip()[:31] or "Export"
 
 
 def export_rows(resource, queryset, *, native_types: bool):
@@ -54,18 +48,13 @@ def write_xlsx(rows, path: Path, title: str, on_row: Callable[[int], None]) -> i
 
     workbook = Workbook(write_only=True)
     worksheet = workbook.create_sheet(title=sheet_title(title))
-    worksheet.freeze_panes = "A2"
-    worksheet.print_title_rows = "1:1"
-    worksheet.page_setup.orientation = "landscape"
-    worksheet.page_setup.fitToWidth = 1
-    worksheet.page_setup.fitToHeight = 0
-    worksheet.sheet_properties.pageSetUpPr.fitToPage = True
     bold = Font(bold=True)
     count = -1
     for count, row in enumerate(rows):
         if count >= XLSX_MAX_ROWS:
             raise ExportTooLarge(f"More than {XLSX_MAX_ROWS - 1:,} rows: export them as CSV.")
         if count == 0:
+            lay_out_for_print(worksheet, columns=len(row))  # a write-only sheet counts no columns itself
             cells = []
             for heading in row:
                 cell = WriteOnlyCell(worksheet, value=str(heading))

@@ -2,8 +2,9 @@
 
 Donor reports and management snapshots describe their content once; the PDF (through HTML), the
 Word document and the spreadsheet are written from the same blocks, so the three files always state
-the same figures. Table cells keep their Python types (Decimal, int, date) until rendered: the
-spreadsheet gets numbers and dates, the documents get them formatted.
+the same figures. Table cells keep their Python types (Decimal, int, date, Share, Year) until
+rendered: the spreadsheet gets numbers, percentages and dates with number formats, the documents get
+them formatted.
 
 The spreadsheet holds every row of every table. The PDF and the Word document are read, not
 searched: a table longer than DOCUMENT_TABLE_ROWS is shown there by its summary (events by year,
@@ -17,11 +18,40 @@ from decimal import Decimal
 
 from django.template.loader import render_to_string
 
+from unidir_cb.core.spreadsheets import lay_out_for_print, sheet_title
+
 from .models import ReportFile
 from .registry import ProgressCallback, ReportOutput
 
-MAX_SHEET_TITLE = 31  # Excel's limit
 DOCUMENT_TABLE_ROWS = 30
+
+
+@dataclass(frozen=True)
+class Share:
+    """A part of a whole: "12.5%" in the documents, the fraction with a percent format in a spreadsheet."""
+
+    part: int
+    whole: int
+
+    @property
+    def fraction(self) -> float | None:
+        return self.part / self.whole if self.whole else None
+
+    def __str__(self) -> str:
+        return f"{self.fraction:.1%}" if self.whole else "–"
+
+
+@dataclass(frozen=True)
+class Year:
+    """A calendar year: a number in a spreadsheet, written without a thousands separator everywhere."""
+
+    value: int
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+NUMERIC_TYPES = (int, Decimal, Share, Year)
 
 
 @dataclass
@@ -54,7 +84,7 @@ class Table:
         return {
             index
             for index in range(len(self.header))
-            if any(isinstance(row[index], int | Decimal) and not isinstance(row[index], bool) for row in sample)
+            if any(isinstance(row[index], NUMERIC_TYPES) and not isinstance(row[index], bool) for row in sample)
         }
 
 
@@ -115,10 +145,6 @@ def format_cell(value) -> str:
     return str(value)
 
 
-def percent(part: int, whole: int) -> str:
-    return f"{part / whole:.1%}" if whole else "–"
-
-
 # Rendering -----------------------------------------------------------------------------------------
 
 
@@ -161,16 +187,52 @@ def to_pdf(document: ReportDocument) -> bytes:
     return html_to_pdf(to_html(document))
 
 
-def to_docx(document: ReportDocument) -> bytes:
+def _table_texts(table: Table) -> list[list[str]]:
+    rows = [[format_cell(value) for value in row] for row in table.rows]
+    return [*rows, [format_cell(value) for value in table.total]] if table.total else rows
+
+
+def _landscape_runs(builder, blocks: list) -> dict[int, int]:
+    """For each table too wide for a portrait page: the index of the block that starts its landscape
+    pages (the headings and lead-in paragraphs just before it, which must stay with it) -> its own."""
+    runs = {}
+    for index, block in enumerate(blocks):
+        if block.kind != "table" or not builder.needs_landscape(
+            block.header, _table_texts(block), total_row=bool(block.total)
+        ):
+            continue
+        start = index
+        while start > 0 and blocks[start - 1].kind in ("heading", "paragraph") and start - 1 not in runs.values():
+            start -= 1
+        runs[start] = index
+    return runs
+
+
+def _add_docx_table(builder, block: Table) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    table = builder.table(block.header, _table_texts(block), total_row=bool(block.total))
+    for index in block.numeric_columns:
+        for row in table.rows:
+            row.cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def to_docx(document: ReportDocument) -> bytes:
     from docx.shared import Pt
 
     from .rendering import DocxBuilder
 
     builder = DocxBuilder(title=document.title)
+    blocks = blocks_for_documents(document)
+    landscape_runs = _landscape_runs(builder, blocks)
+    if 0 in landscape_runs:  # the title goes on the landscape pages too, not on a page of its own
+        builder.begin_landscape_pages()
     builder.document.add_heading(document.title, level=0)
     builder.paragraph(document.subtitle, italic=True)
-    for block in blocks_for_documents(document):
+    following_kinds = [block.kind for block in blocks[1:]] + [None]
+    for index, (block, next_kind) in enumerate(zip(blocks, following_kinds, strict=True)):
+        if index in landscape_runs and index > 0:
+            builder.begin_landscape_pages()
         if block.kind == "heading":
             builder.heading(block.text, level=block.level)
         elif block.kind == "paragraph":
@@ -178,27 +240,32 @@ def to_docx(document: ReportDocument) -> bytes:
             if block.note:
                 for run in paragraph.runs:
                     run.font.size = Pt(8.5)
+            if next_kind in ("table", "chart"):
+                builder.keep_with_next(paragraph)
         elif block.kind == "chart":
             builder.image(block.png, width_cm=block.width_cm)
         elif block.kind == "table":
-            rows = [[format_cell(value) for value in row] for row in block.rows]
-            if block.total:
-                rows.append([format_cell(value) for value in block.total])
-            table = builder.table(block.header, rows)
-            if len(block.header) > 7:  # wide tables fit the A4 width in smaller type
-                for row in table.rows:
-                    for cell in row.cells:
-                        for run in cell.paragraphs[0].runs:
-                            run.font.size = Pt(7.5)
-            for index in block.numeric_columns:
-                for row in table.rows:
-                    row.cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            if block.total:
-                for cell in table.rows[-1].cells:
-                    for run in cell.paragraphs[0].runs:
-                        run.bold = True
+            _add_docx_table(builder, block)
             builder.paragraph()
+        if index in landscape_runs.values():
+            builder.end_landscape_pages()
     return builder.to_bytes()
+
+
+# How a spreadsheet shows each kind of value; the cell holds the number itself.
+NUMBER_FORMATS = {Decimal: "#,##0.00", int: "#,##0", Share: "0.0%", Year: "0"}
+
+
+def spreadsheet_cell(value):
+    """The value a spreadsheet cell holds: shares as fractions, years as numbers, the rest as
+    rendering.spreadsheet_value keeps them (formulas escaped)."""
+    from .rendering import spreadsheet_value
+
+    if isinstance(value, Share):
+        return value.fraction
+    if isinstance(value, Year):
+        return value.value
+    return spreadsheet_value(value)
 
 
 def to_xlsx(document: ReportDocument) -> bytes:
@@ -211,31 +278,27 @@ def to_xlsx(document: ReportDocument) -> bytes:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    from .rendering import spreadsheet_value
-
     bold = Font(bold=True)
     workbook = Workbook()
     workbook.remove(workbook.active)
 
     def append(worksheet, values, *, strong=False):
-        worksheet.append([spreadsheet_value(value) for value in values])
+        worksheet.append([spreadsheet_cell(value) for value in values])
         for cell, value in zip(worksheet[worksheet.max_row], values, strict=False):
-            if isinstance(value, Decimal):
-                cell.number_format = "#,##0.00"
-            elif isinstance(value, datetime.date):
+            cell.number_format = NUMBER_FORMATS.get(type(value), cell.number_format)
+            if isinstance(value, datetime.date):
                 cell.number_format = "yyyy-mm-dd"
             if strong:
                 cell.font = bold
 
     about = Table("About", ["Field", "Value"], [[name, value] for name, value in document.about])
     for block in [*(block for block in document.blocks if block.kind == "table"), about]:
-        title = block.sheet[:MAX_SHEET_TITLE]
+        title = sheet_title(block.sheet)
         if title in workbook.sheetnames:
             worksheet = workbook[title]
             worksheet.append([])
         else:
             worksheet = workbook.create_sheet(title=title)
-            worksheet.freeze_panes = "A2"
         append(worksheet, block.header, strong=True)
         for row in block.rows:
             append(worksheet, row)
@@ -245,6 +308,7 @@ def to_xlsx(document: ReportDocument) -> bytes:
         for index, column in enumerate(worksheet.iter_cols(values_only=True), start=1):
             longest = max((len(format_cell(value)) for value in column if value is not None), default=8)
             worksheet.column_dimensions[get_column_letter(index)].width = min(max(longest + 2, 8), 60)
+        lay_out_for_print(worksheet)
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()

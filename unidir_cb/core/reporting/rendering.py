@@ -8,21 +8,26 @@ at the top of a module Django loads at start-up.
 """
 
 import base64
+import functools
 import io
 import logging
+import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import matplotlib
 from django.utils.functional import Promise
 from docx import Document
-from docx.enum.section import WD_ORIENTATION
-from docx.enum.text import WD_BREAK
+from docx.enum.section import WD_ORIENTATION, WD_SECTION
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, Twips
+from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ft2font import FT2Font, LoadFlags
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -30,7 +35,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-from unidir_cb.core.spreadsheets import escape_formula
+from unidir_cb.core.spreadsheets import escape_formula, lay_out_for_print, sheet_title
 
 # WeasyPrint logs each rendering step at INFO; worker logs need only its warnings (missing images...).
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -112,6 +117,118 @@ def bar_chart_png(
 
 # Word documents ----------------------------------------------------------------------------------
 
+A4_WIDTH_CM, A4_HEIGHT_CM = 21.0, 29.7
+# Room a cell needs beyond its text: Word's and LibreOffice's default cell margins (0.19 cm a side),
+# the borders, and a margin for the two programs' own rounding of text widths.
+CELL_PADDING_CM = 0.6
+# Type sizes a table may step down to so that its longest words fit the page width; below the
+# readable ones a table goes on landscape pages instead.
+READABLE_TABLE_FONT_SIZES_PT = (10.5, 9, 8, 7.5)
+TABLE_FONT_SIZES_PT = (*READABLE_TABLE_FONT_SIZES_PT, 7, 6.5, 6)
+
+
+@functools.cache
+def _table_font(bold: bool) -> FT2Font:
+    path = font_manager.findfont(
+        font_manager.FontProperties(family=FONT_FAMILIES[0], weight="bold" if bold else "normal"),
+        fallback_to_default=False,
+    )
+    return FT2Font(path)
+
+
+def text_width_cm(text: str, font_size_pt: float, *, bold: bool = False) -> float:
+    """How wide `text` prints in Noto Sans, from the font's own glyph widths. Characters outside Noto
+    Sans (Arabic, Chinese) are measured by its missing-glyph box, which is only an estimate: the
+    reports' documents are written in English (registry.DOCUMENT_LANGUAGE)."""
+    font = _table_font(bold)
+    # Unhinted outlines at 720 dpi (ten pixels a point): hinting rounds each glyph to whole pixels.
+    font.set_size(font_size_pt, 720)
+    font.set_text(text, flags=LoadFlags.NO_HINTING)
+    width_pt = font.get_width_height()[0] / 64 / 10  # FreeType measures in 1/64 of a pixel
+    return width_pt / 72 * 2.54
+
+
+def unbreakable_parts(text: str) -> list[str]:
+    """The parts of `text` a table cell's line never breaks inside: words (their hyphens are written
+    non-breaking), and a dash with the word after it, which LibreOffice keeps together."""
+    return re.findall(r"[–—]\s+\S+|\S+", text)
+
+
+def fit_table_columns(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    available_cm: float,
+    font_sizes_pt: Sequence[float],
+    *,
+    total_row: bool = False,
+) -> tuple[list[float], float] | None:
+    """Column widths (cm, summing to available_cm) and the largest of `font_sizes_pt` at which every
+    column holds its longest word on one line (the header, and a total row, in bold): no word or
+    number ever breaks inside a cell. Room left over goes to the columns whose text would otherwise
+    wrap most, in proportion. None when the words do not fit even in the smallest size."""
+    bold_rows = [header, rows[-1]] if total_row and rows else [header]
+    plain_rows = rows[:-1] if total_row else rows
+
+    def column_widths(font_size: float, measure) -> list[float]:
+        return [
+            max(
+                *(measure(row[index], font_size, True) for row in bold_rows),
+                *(measure(row[index], font_size, False) for row in plain_rows),
+                0,
+            )
+            + CELL_PADDING_CM
+            for index in range(len(header))
+        ]
+
+    def longest_word(text: str, font_size: float, bold: bool) -> float:
+        return max((text_width_cm(word, font_size, bold=bold) for word in unbreakable_parts(text)), default=0)
+
+    def whole_text(text: str, font_size: float, bold: bool) -> float:
+        return text_width_cm(text, font_size, bold=bold)
+
+    for font_size in font_sizes_pt:
+        words = column_widths(font_size, longest_word)
+        if sum(words) <= available_cm:
+            break
+    else:
+        return None
+    lines = column_widths(font_size, whole_text)
+    spare = available_cm - sum(words)
+    wanted = [max(line - word, 0) for line, word in zip(lines, words, strict=True)]
+    if sum(wanted) <= spare:  # every cell fits on one line: share what is still left evenly
+        even_share = (spare - sum(wanted)) / len(header)
+        return [word + want + even_share for word, want in zip(words, wanted, strict=True)], font_size
+    return [word + spare * want / sum(wanted) for word, want in zip(words, wanted, strict=True)], font_size
+
+
+def _page_number_field(paragraph, instruction: str) -> None:
+    """A PAGE or NUMPAGES field, which Word and LibreOffice fill in on each page."""
+    run = paragraph.add_run()
+    instruction_text = OxmlElement("w:instrText")
+    instruction_text.set(qn("xml:space"), "preserve")
+    instruction_text.text = f" {instruction} "
+    for element in (
+        _field_character("begin"),
+        instruction_text,
+        _field_character("separate"),
+        _text_element("1"),  # shown until the program computes the field
+        _field_character("end"),
+    ):
+        run._r.append(element)
+
+
+def _field_character(kind: str):
+    element = OxmlElement("w:fldChar")
+    element.set(qn("w:fldCharType"), kind)
+    return element
+
+
+def _text_element(text: str):
+    element = OxmlElement("w:t")
+    element.set(qn("xml:space"), "preserve")
+    element.text = text
+    return element
+
 
 class DocxBuilder:
     """A python-docx document on A4 with the report fonts, and the few building blocks reports use.
@@ -122,6 +239,10 @@ class DocxBuilder:
     builder.table(["Title", "Date"], rows)
     builder.image(bar_chart_png(...), width_cm=15)
     builder.to_bytes()
+
+    Every page is numbered ("2 / 5") in the footer; headings keep with what follows them; tables
+    have fixed column widths that fit the page (see fit_table_columns), so Word lays them out as
+    LibreOffice does, and repeat their header row on each page.
     """
 
     def __init__(
@@ -138,10 +259,14 @@ class DocxBuilder:
         self.document = Document()
         section = self.document.sections[0]
         section.orientation = WD_ORIENTATION.PORTRAIT
-        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.page_width, section.page_height = Cm(A4_WIDTH_CM), Cm(A4_HEIGHT_CM)
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
             setattr(section, side, Cm(margins_cm))
+        self.margins_cm = margins_cm
+        self.font_size_pt = font_size_pt
         self._set_fonts(font, east_asian_font, complex_script_font, font_size_pt)
+        self.document.styles["Title"].paragraph_format.keep_with_next = True
+        self._number_pages(section)
         self.document.core_properties.title = title
         self.document.core_properties.author = author
 
@@ -157,6 +282,16 @@ class DocxBuilder:
             fonts.set(qn("w:hAnsi"), font)
             fonts.set(qn("w:eastAsia"), east_asian_font)
             fonts.set(qn("w:cs"), complex_script_font)
+
+    @staticmethod
+    def _number_pages(section) -> None:
+        footer = section.footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _page_number_field(footer, "PAGE")
+        footer.add_run(" / ")
+        _page_number_field(footer, "NUMPAGES")
+        for run in footer.runs:
+            run.font.size = Pt(8.5)
 
     def heading(self, text: str, level: int = 1):
         return self.document.add_heading(text, level=level)
@@ -176,20 +311,65 @@ class DocxBuilder:
         for item in items:
             self.document.add_paragraph(item, style="List Bullet")
 
-    def table(self, header: Sequence[str], rows: Iterable[Sequence], *, column_widths_cm: Sequence[float] = ()):
-        table = self.document.add_table(rows=1, cols=len(header))
+    @property
+    def text_width_cm(self) -> float:
+        section = self.document.sections[-1]
+        return section.page_width.cm - 2 * self.margins_cm
+
+    def _table_fit(self, header, rows, text_width_cm: float, sizes, total_row: bool):
+        sizes = [size for size in sizes if size <= self.font_size_pt]
+        return fit_table_columns(header, rows, text_width_cm, sizes, total_row=total_row)
+
+    def needs_landscape(self, header: Sequence[str], rows: Iterable[Sequence], *, total_row: bool = False) -> bool:
+        """Whether the table's words fit a portrait page only in type too small to read."""
+        header, rows = _table_texts(header, rows)
+        return self._table_fit(header, rows, self.text_width_cm, READABLE_TABLE_FONT_SIZES_PT, total_row) is None
+
+    def begin_landscape_pages(self) -> None:
+        """What is added next goes on landscape pages (a wide table with its heading), until end_landscape_pages()."""
+        self._start_section(landscape=True)
+
+    def end_landscape_pages(self) -> None:
+        self._start_section(landscape=False)
+
+    def _start_section(self, *, landscape: bool) -> None:
+        if self.document.paragraphs or self.document.tables:
+            section = self.document.add_section(WD_SECTION.NEW_PAGE)  # margins and footer carry over
+        else:  # nothing written yet: the first pages themselves turn
+            section = self.document.sections[0]
+        section.orientation = WD_ORIENTATION.LANDSCAPE if landscape else WD_ORIENTATION.PORTRAIT
+        long_side, short_side = Cm(A4_HEIGHT_CM), Cm(A4_WIDTH_CM)
+        section.page_width, section.page_height = (long_side, short_side) if landscape else (short_side, long_side)
+
+    def table(self, header: Sequence[str], rows: Iterable[Sequence], *, total_row: bool = False):
+        """A table whose columns fit the text width with no word broken, in smaller type if needed
+        (between begin_ and end_landscape_pages() when it needs_landscape()); the header, and the
+        last row when it is a total, in bold."""
+        header, rows = _table_texts(header, rows)
+        fit = self._table_fit(header, rows, self.text_width_cm, TABLE_FONT_SIZES_PT, total_row)
+        if fit is None:
+            # Words too long for any page: the smallest type, columns shared out by their longest texts.
+            needs = [max(1, *(len(text) for text in column)) for column in zip(header, *rows, strict=True)]
+            fit = [self.text_width_cm * need / sum(needs) for need in needs], TABLE_FONT_SIZES_PT[-1]
+        widths_cm, font_size = fit
+        table = self.document.add_table(rows=1 + len(rows), cols=len(header))
         table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, header, strict=True):
-            cell.text = ""
-            cell.paragraphs[0].add_run(str(text)).bold = True
-        for row in rows:
-            cells = table.add_row().cells
-            for cell, value in zip(cells, row, strict=True):
-                cell.text = "" if value is None else str(value)
-        for index, width in enumerate(column_widths_cm):
-            for row in table.rows:
-                row.cells[index].width = Cm(width)
+        table.autofit = False
+        _fix_layout(table, widths_cm)
+        for row_index, texts in enumerate([header, *rows]):
+            row = table.rows[row_index]
+            _keep_row_on_one_page(row, repeat_as_header=row_index == 0)
+            for cell, text, width in zip(row.cells, texts, widths_cm, strict=True):
+                cell.width = _whole_twips(width)
+                run = cell.paragraphs[0].add_run()
+                _add_text_without_hyphen_breaks(run, text)
+                run.font.size = Pt(font_size)
+                run.bold = row_index == 0 or (total_row and row_index == len(rows)) or None
         return table
+
+    def keep_with_next(self, paragraph) -> None:
+        """A lead-in ("... include:") stays on the page of the list or table it introduces."""
+        paragraph.paragraph_format.keep_with_next = True
 
     def image(self, png: bytes, *, width_cm: float = 16):
         return self.document.add_picture(io.BytesIO(png), width=Cm(width_cm))
@@ -201,6 +381,42 @@ class DocxBuilder:
         output = io.BytesIO()
         self.document.save(output)
         return output.getvalue()
+
+
+def _add_text_without_hyphen_breaks(run, text: str) -> None:
+    """The text with each hyphen inside a word made non-breaking (w:noBreakHyphen): a cell's lines
+    then break only between the parts fit_table_columns measured. LibreOffice otherwise breaks a
+    date like 2023-05-31 at its hyphens rather than move it to the next line."""
+    for index, piece in enumerate(re.split(r"(?<=\w)-(?=\w)", text)):
+        if index:
+            run._r.append(OxmlElement("w:noBreakHyphen"))
+        run._r.append(_text_element(piece))
+
+
+def _table_texts(header: Sequence, rows: Iterable[Sequence]) -> tuple[list[str], list[list[str]]]:
+    return [str(text) for text in header], [["" if value is None else str(value) for value in row] for row in rows]
+
+
+def _fix_layout(table, widths_cm: Sequence[float]) -> None:
+    """The table's width and grid, for its fixed layout (table.autofit = False): Word then keeps the
+    widths instead of fitting them to the content as it sees fit."""
+    width = table._tbl.tblPr.find(qn("w:tblW"))
+    width.set(qn("w:w"), str(sum(_whole_twips(column) for column in widths_cm)))
+    width.set(qn("w:type"), "dxa")
+    for column, grid_column in zip(widths_cm, table._tbl.tblGrid.gridCol_lst, strict=True):
+        grid_column.w = _whole_twips(column)
+
+
+def _whole_twips(width_cm: float) -> Twips:
+    """Word stores widths in twips: rounded down, the columns never add up to more than the page."""
+    return Twips(math.floor(width_cm / 2.54 * 1440))
+
+
+def _keep_row_on_one_page(row, *, repeat_as_header: bool) -> None:
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:cantSplit"))
+    if repeat_as_header:
+        properties.append(OxmlElement("w:tblHeader"))
 
 
 # Spreadsheets ------------------------------------------------------------------------------------
@@ -222,21 +438,22 @@ def spreadsheet_value(value):
 
 
 def xlsx_workbook(sheets: Sequence[XlsxSheet]) -> bytes:
-    """One worksheet per sheet: a bold, frozen header row, then the rows; columns sized to content."""
+    """One worksheet per sheet: a bold, frozen header row, then the rows; columns sized to content
+    and fitted to the printed page's width."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     for sheet in sheets:
-        worksheet = workbook.create_sheet(title=sheet.title[:31])  # Excel's limit on sheet names
+        worksheet = workbook.create_sheet(title=sheet_title(sheet.title))
         worksheet.append([str(heading) for heading in sheet.header])
         for cell in worksheet[1]:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(vertical="top")
-        worksheet.freeze_panes = "A2"
         for row in sheet.rows:
             worksheet.append([spreadsheet_value(value) for value in row])
         for index, column in enumerate(worksheet.iter_cols(values_only=True), start=1):
             longest = max((len(str(value)) for value in column if value is not None), default=8)
             worksheet.column_dimensions[get_column_letter(index)].width = min(max(longest + 2, 8), 60)
+        lay_out_for_print(worksheet)
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()

@@ -1,0 +1,134 @@
+"""Every public and participant page is valid HTML for the W3C's Nu HTML Checker (no error) and has
+no critical, serious or moderate axe-core finding in Chromium, in English and in a right-to-left and
+a Chinese version; every page names a favicon that is served."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from events.models import Event, Registration
+from events.services import certificates as certificate_services
+from tests.clients.html import axe_violations, nu_errors
+from tests.e2e.test_registration import log_in
+from tests.events.participants import participant_with_account
+from tests.factories import AgendaItemFactory, EventFactory, OrganisationFactory, RegistrationFactory, TopicFactory
+from tests.publications.catalogue import oewg_volume
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PUBLIC_PAGES = [
+    "/en/",
+    "/ar/",
+    "/zh-hans/events/",
+    "/en/events/",
+    "/en/events/?when=past",
+    "/en/events/norms-workshop/",
+    "/ar/events/norms-workshop/",
+    "/en/publications/",
+    "/en/publications/unpacking-oewg/",
+    "/en/certificates/verify/",
+    "/en/certificates/verify/?code=ABCD-EFGH-JKMN",
+    "/en/certificates/verify/?code=not-a-code",
+    "/en/accounts/login/",
+    "/en/accounts/signup/",
+    "/ar/accounts/signup/",
+    "/en/accounts/password/reset/",
+    "/en/accounts/password/reset/done/",
+    "/en/events/called-off-briefing/",
+]
+PARTICIPANT_PAGES = [
+    "/en/events/my-registrations/",
+    "/ar/events/my-registrations/",
+    "/en/events/norms-workshop/",
+    "/en/accounts/profile/",
+    "/en/accounts/delete/",
+    "/en/accounts/email/",
+    "/en/accounts/password/change/",
+]
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def programme_pages():
+    """An event with everything its page shows, a past course with a certificate, a volume."""
+    # Whole minutes, as staff enter times.
+    starts_at = timezone.now().replace(second=0, microsecond=0) + datetime.timedelta(days=20)
+    workshop = EventFactory(
+        title="Norms workshop",
+        slug="norms-workshop",
+        description="Two days on the framework of responsible State behaviour.",
+        topics=[TopicFactory(name="International law", slug="international-law")],
+        partners=[OrganisationFactory(name="Geneva Centre", acronym="GC", website="https://gc.example.org")],
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(days=1),
+        languages=["en", "fr"],
+    )
+    AgendaItemFactory(event=workshop, title="Opening", speakers="A. Speaker")
+    EventFactory(
+        title="Called-off briefing",
+        slug="called-off-briefing",
+        status=Event.Status.CANCELLED,
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(hours=2),
+    )
+    past = starts_at - datetime.timedelta(days=60)
+    course = EventFactory(
+        title="Summer course", kind=Event.Kind.SUMMER_COURSE, starts_at=past, ends_at=past + datetime.timedelta(days=3)
+    )
+    oewg_volume()
+    participant = participant_with_account("amina@example.org")
+    RegistrationFactory(event=workshop, participant=participant, status=Registration.Status.CONFIRMED)
+    attended = RegistrationFactory(
+        event=course, participant=participant, status=Registration.Status.CONFIRMED, attended=True
+    )
+    certificate_services.issue_certificate(attended)
+    return participant
+
+
+def check(page, paths, tmp_path) -> tuple[list[str], list[str]]:
+    """The Nu checker's errors on the HTML each path answers with, and axe's findings on its page."""
+    sources, findings = {}, []
+    for path in paths:
+        response = page.request.get(path)
+        assert response.status == 200, path
+        sources[path] = response.text()
+        page.goto(path)
+        findings.extend(f"{path} {finding}" for finding in axe_violations(page))
+    errors = [f"{path} {error}" for path, errors in nu_errors(sources, tmp_path / "nu").items() for error in errors]
+    return errors, findings
+
+
+def test_public_pages_are_valid_html_and_accessible(page, programme_pages, tmp_path):
+    errors, findings = check(page, PUBLIC_PAGES, tmp_path)
+
+    assert not errors, "\n".join(errors)
+    assert not findings, "\n".join(findings)
+
+
+def test_participant_pages_are_valid_html_and_accessible(page, programme_pages, tmp_path):
+    log_in(page, "amina@example.org")
+    page.wait_for_url("**/en/")
+
+    errors, findings = check(page, PARTICIPANT_PAGES, tmp_path)
+
+    assert not errors, "\n".join(errors)
+    assert not findings, "\n".join(findings)
+
+
+def test_every_page_names_its_favicon_and_the_browsers_default_address_serves_it(page):
+    page.goto("/en/")
+
+    icons = page.locator('link[rel="icon"]')
+    assert icons.count() == 2  # SVG for browsers that scale it, ICO for the others
+    for index in range(icons.count()):
+        assert page.request.get(icons.nth(index).get_attribute("href")).status == 200
+    default = page.request.get("/favicon.ico")
+    assert default.status == 200 and default.headers["content-type"] in ("image/x-icon", "image/vnd.microsoft.icon")
