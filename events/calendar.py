@@ -140,18 +140,37 @@ def is_withdrawn(registration: Registration) -> bool:
     )
 
 
-def registration_ics(registration: Registration, event_url: str) -> bytes:
-    """The .ics a participant downloads from My registrations (METHOD:PUBLISH: a copy to import, not
-    an invitation to answer). It shares the invitation's UID, so importing it updates the same entry;
-    a pending registration is TENTATIVE and, like every unconfirmed one, carries no online link."""
-    calendar = _calendar(method="PUBLISH")
+def _published_registration_component(registration: Registration, event_url: str) -> CalendarEvent:
+    """A participant's entry in a file they download or subscribe to: CANCELLED once their place or
+    the event is gone, TENTATIVE while they wait for a decision or a seat, confirmed otherwise; like
+    every unconfirmed one, a tentative entry carries no online link."""
     component = _registration_component(registration, event_url)
     if is_withdrawn(registration):
         component["status"] = "CANCELLED"
-    elif registration.status == Registration.Status.PENDING:
+    elif registration.status in (Registration.Status.PENDING, Registration.Status.WAITLISTED):
         component["status"] = "TENTATIVE"
-    calendar.add_component(component)
+    return component
+
+
+def registration_ics(registration: Registration, event_url: str) -> bytes:
+    """The .ics a participant downloads from My registrations (METHOD:PUBLISH: a copy to import, not
+    an invitation to answer). It shares the invitation's UID, so importing it updates the same entry."""
+    calendar = _calendar(method="PUBLISH")
+    calendar.add_component(_published_registration_component(registration, event_url))
     return _finish(calendar, [registration.event])
+
+
+def personal_feed_ics(
+    registrations: Iterable[Registration], url_for, name: str, refresh_interval: datetime.timedelta
+) -> bytes:
+    """A participant's private feed: every one of their registrations as its own entry (see
+    _published_registration_component), so a subscribed calendar follows each decision."""
+    registrations = list(registrations)
+    calendar = _calendar(method="PUBLISH", name=name)
+    _add_refresh_interval(calendar, refresh_interval)
+    for registration in registrations:
+        calendar.add_component(_published_registration_component(registration, url_for(registration.event)))
+    return _finish(calendar, [registration.event for registration in registrations])
 
 
 def event_ics(event: Event, event_url: str) -> bytes:
@@ -190,22 +209,19 @@ def add_to_calendar_links(event: Event, event_url: str) -> list[tuple[str, str]]
     ]
 
 
-def feed_ics(
-    events: Iterable[Event],
-    url_for,
-    name: str,
-    online_url_for=lambda event: "",
-    refresh_interval: datetime.timedelta | None = None,
-) -> bytes:
-    """A subscribable feed (METHOD:PUBLISH) of many events; url_for(event) gives each page's URL.
+def _add_refresh_interval(calendar: Calendar, refresh_interval: datetime.timedelta) -> None:
+    """How often clients should poll a feed (RFC 7986, and Outlook's X-PUBLISHED-TTL)."""
+    # icalendar writes a bare timedelta as "6:00:00"; vDuration gives the RFC 5545 form "PT6H".
+    calendar.add("refresh-interval", vDuration(refresh_interval), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(refresh_interval))
 
-    refresh_interval tells clients how often to poll (RFC 7986, and Outlook's X-PUBLISHED-TTL)."""
+
+def feed_ics(events: Iterable[Event], url_for, name: str, refresh_interval: datetime.timedelta) -> bytes:
+    """The public subscribable feed (METHOD:PUBLISH) of many events, never with an online link;
+    url_for(event) gives each page's URL."""
     events = list(events)
     calendar = _calendar(method="PUBLISH", name=name)
-    if refresh_interval:
-        # icalendar writes a bare timedelta as "6:00:00"; vDuration gives the RFC 5545 form "PT6H".
-        calendar.add("refresh-interval", vDuration(refresh_interval), parameters={"VALUE": "DURATION"})
-        calendar.add("x-published-ttl", vDuration(refresh_interval))
+    _add_refresh_interval(calendar, refresh_interval)
     for event in events:
-        calendar.add_component(_component(event, url_for(event), online_url_for(event)))
+        calendar.add_component(_component(event, url_for(event)))
     return _finish(calendar, events)

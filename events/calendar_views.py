@@ -94,7 +94,8 @@ def public_feed(request):
 
 @require_GET
 def personal_feed(request, token):
-    """A participant's confirmed events, online links included, behind their secret calendar address.
+    """Every registration of a participant (online links for the confirmed ones), behind their
+    secret calendar address; it answers conditional requests (an ETag), as calendar clients poll.
 
     The address is the only credential (calendar clients cannot log in), so it is long, random,
     renewable, and a wrong or renewed one is a plain 404."""
@@ -102,18 +103,16 @@ def personal_feed(request, token):
     if participant is None:
         raise Http404
     with translation.override(participant.language):
-        registrations = list(selectors.personal_calendar_registrations(participant))
-        online_links = {registration.event_id: rules.online_link_for(registration) for registration in registrations}
-        content = calendar.feed_ics(
-            [registration.event for registration in registrations],
+        content = calendar.personal_feed_ics(
+            selectors.personal_calendar_registrations(participant),
             lambda event: _absolute_event_url(request, event),
             name=_("My UNIDIR events"),
-            online_url_for=lambda event: online_links[event.pk],
             refresh_interval=REFRESH_INTERVAL,
         )
     response = _ics_response(content, "my-unidir-events.ics", disposition="inline")
-    # The address is a secret: keep it out of shared caches and search engines.
-    response["Cache-Control"] = "private, no-store"
+    # The address is a secret: kept out of shared caches and search engines (the client's own cache
+    # may keep it and revalidate).
+    response["Cache-Control"] = "private, no-cache"
     response["X-Robots-Tag"] = "noindex"
     return response
 

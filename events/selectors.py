@@ -98,11 +98,10 @@ def calendar_feed_events(filters: EventFilters, now=None) -> QuerySet:
 
 
 def personal_calendar_registrations(participant: Participant) -> QuerySet:
-    """A participant's confirmed registrations with their (public) events, for their private feed."""
+    """Every registration of a participant, whatever its status or date, with its (public) event,
+    for their private feed."""
     return (
-        Registration.objects.filter(
-            participant=participant, status=Status.CONFIRMED, event__status__in=PUBLIC_EVENT_STATUSES
-        )
+        Registration.objects.filter(participant=participant, event__status__in=PUBLIC_EVENT_STATUSES)
         .select_related("event")
         .order_by("event__starts_at", "event__pk")
     )

@@ -13,6 +13,7 @@ from tests.factories import EventFactory, RegistrationFactory
 pytestmark = pytest.mark.django_db
 
 GENEVA = zoneinfo.ZoneInfo("Europe/Zurich")
+HOURLY = datetime.timedelta(hours=1)
 EVENT_URL = "https://cb.unidir.org/en/events/ttx/"
 
 
@@ -85,7 +86,7 @@ def test_a_feed_lists_many_events_each_in_its_own_time_zone():
         EventFactory(time_zone="America/New_York"),
     ]
 
-    calendar, _ = parse(feed_ics(events, lambda event: f"https://x/{event.slug}/", "UNIDIR events"))
+    calendar, _ = parse(feed_ics(events, lambda event: f"https://x/{event.slug}/", "UNIDIR events", HOURLY))
 
     assert calendar["method"] == "PUBLISH"
     assert calendar["x-wr-calname"] == "UNIDIR events"

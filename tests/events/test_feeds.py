@@ -6,6 +6,7 @@ import zoneinfo
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from icalendar import Calendar
 
 from events.models import Event, Registration
@@ -110,7 +111,7 @@ def test_the_public_feed_costs_the_same_queries_whatever_the_number_of_events(cl
 # The personal feed ----------------------------------------------------------------------------
 
 
-def test_the_personal_feed_holds_my_confirmed_events_with_their_online_links_in_my_language(client):
+def test_the_personal_feed_holds_all_my_registrations_each_in_its_state_in_my_language(client):
     amelie = participant_with_account(email="amelie@example.org", language="fr")
     RegistrationFactory(
         participant=amelie,
@@ -119,19 +120,45 @@ def test_the_personal_feed_holds_my_confirmed_events_with_their_online_links_in_
         event__online_url=ONLINE_URL,
     )
     for status in (Status.PENDING, Status.WAITLISTED, Status.CANCELLED, Status.DECLINED):
-        RegistrationFactory(participant=amelie, status=status, event__title=f"{status} one")
+        RegistrationFactory(
+            participant=amelie, status=status, event__title=f"{status} one", event__online_url=ONLINE_URL
+        )
+    RegistrationFactory(
+        participant=amelie, event__title="Years ago", event__starts_at=timezone.now() - datetime.timedelta(days=3000)
+    )
+    RegistrationFactory(participant=amelie, event__title="Draft", event__status=Event.Status.DRAFT)
     RegistrationFactory(event__title="Someone else's")
 
     response = client.get(personal_feed_url(amelie))
 
     calendar = parsed(response)
     assert response["Content-Disposition"] == 'inline; filename="my-unidir-events.ics"'
-    assert response["Cache-Control"] == "private, no-store"
-    assert summaries(calendar) == {"Confirmed online"}
-    [event] = calendar.walk("VEVENT")
-    assert event["location"] == "En ligne"
-    assert ONLINE_URL in event["description"]
+    assert response["Cache-Control"] == "private, no-cache"
+    states = {event["summary"]: str(event["status"]) for event in calendar.walk("VEVENT")}
+    assert states == {
+        "Confirmed online": "CONFIRMED",
+        "pending one": "TENTATIVE",
+        "waitlisted one": "TENTATIVE",
+        "cancelled one": "CANCELLED",
+        "declined one": "CANCELLED",
+        "Years ago": "CONFIRMED",  # all my registrations, not only the last twelve months
+    }
+    confirmed = next(event for event in calendar.walk("VEVENT") if event["summary"] == "Confirmed online")
+    assert confirmed["location"] == "En ligne"
+    assert ONLINE_URL in confirmed["description"]
+    others = [event for event in calendar.walk("VEVENT") if event["summary"] != "Confirmed online"]
+    assert not any(ONLINE_URL in str(event.get("description", "")) for event in others)
     assert calendar["x-wr-calname"] == "Mes événements UNIDIR"
+
+
+def test_a_calendar_client_that_holds_the_personal_feed_gets_304(client):
+    amelie = participant_with_account(email="amelie@example.org")
+    RegistrationFactory(participant=amelie, event__title="Norms workshop")
+    first = client.get(personal_feed_url(amelie))
+
+    again = client.get(personal_feed_url(amelie), HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert again.status_code == 304
 
 
 @pytest.mark.parametrize("size", [1, 10])
