@@ -101,9 +101,12 @@ def copy_files_back(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("programmes", "0004_mappingsubmission_report_job"),
-        # The report jobs it records need the job's fields of that time (their summary included).
-        ("reporting", "0002_job_result_and_csv_files"),
+        ("reporting", "0001_initial"),
     ]
+    # The jobs it records are written with the job's fields of 0001; the result field added next has
+    # no database default, so that migration must come after this one. (Depending on it instead
+    # would break databases that applied this migration before it existed.)
+    run_before = [("reporting", "0002_job_result_and_csv_files")]
 
     operations = [
         migrations.AddField(

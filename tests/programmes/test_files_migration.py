@@ -11,9 +11,9 @@ from django.utils import timezone
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-# The report jobs' table as it is now (the migration runs after its latest change).
-BEFORE = [("programmes", "0004_mappingsubmission_report_job"), ("reporting", "0002_job_result_and_csv_files")]
-AFTER = [("programmes", "0005_mappingsubmission_files_stored_once")]
+# The report jobs' table as it was then (its result field came later).
+BEFORE = [("programmes", "0004_mappingsubmission_report_job"), ("reporting", "0001_initial")]
+AFTER = [("programmes", "0005_mappingsubmission_files_stored_once"), ("reporting", "0001_initial")]
 
 
 @pytest.fixture(autouse=True)
@@ -120,3 +120,13 @@ def test_a_version_never_rendered_gets_no_job(old_apps):
 
     assert apps.get_model("programmes", "MappingSubmission").objects.get(pk=submission.pk).rendering_job_id is None
     assert not apps.get_model("reporting", "ReportJob").objects.exists()
+
+
+def test_a_database_that_stored_the_files_once_before_jobs_had_results_upgrades_to_the_latest(old_apps):
+    migrate(AFTER)  # where a deployment of that time stood
+
+    executor = MigrationExecutor(connection)
+    executor.loader.check_consistent_history(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    assert not MigrationExecutor(connection).migration_plan(executor.loader.graph.leaf_nodes())
