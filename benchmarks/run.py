@@ -15,10 +15,12 @@ times vary from run to run, ratios much less.
 
 import argparse
 import datetime
+import http.client
 import json
 import os
 import platform
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -40,7 +42,15 @@ GUNICORN_WORKERS = 4
 PAGE_SECONDS = 8
 CROWD_SIZE = 20_000
 CROWD_CONNECTIONS = 50
-GROUPS = ["pages", "admin", "registration", "reports"]
+GROUPS = ["pages", "admin", "registration", "reports", "transfers"]
+REGISTER_ROWS = 100_000
+JOB_TIMEOUT_SECONDS = 30 * 60
+WORKER_OPTIONS = [
+    "--loglevel=WARNING",
+    "--without-gossip",
+    "--without-mingle",
+    f"--hostname=benchmark-{os.getpid()}@localhost",
+]
 
 
 @dataclass
@@ -201,13 +211,44 @@ class Gunicorn:
         subprocess.run(["redis-cli", "-u", self.environment["CELERY_BROKER_URL"], "FLUSHDB"], capture_output=True)
 
     def worker_peak_mb(self) -> float:
-        """The largest high-water resident memory of the gunicorn workers so far."""
-        children = subprocess.run(["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True).stdout.split()
-        peaks = []
-        for pid in children:
-            status = Path(f"/proc/{pid}/status").read_text()
-            peaks.append(int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024)
-        return max(peaks, default=0.0)
+        return children_peak_mb(self.process.pid)
+
+
+def children_peak_mb(pid: int) -> float:
+    """The largest high-water resident memory among the child processes of `pid` so far."""
+    children = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+    peaks = []
+    for child in children:
+        status = Path(f"/proc/{child}/status").read_text()
+        peaks.append(int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024)
+    return max(peaks, default=0.0)
+
+
+class CeleryWorker:
+    """A Celery worker beside the server, as in production (one prefork child), on its broker."""
+
+    def __init__(self, server: Gunicorn):
+        self.environment = server.environment
+        self.process = None
+        self.log = tempfile.NamedTemporaryFile("w+", suffix=".log")  # noqa: SIM115 - kept open while it runs
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            [PYTHON, "-m", "celery", "-A", "unidir_cb", "worker", "--pool=prefork", "--concurrency=1", *WORKER_OPTIONS],
+            cwd=ROOT,
+            env=self.environment,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        return self
+
+    def __exit__(self, *exc_info):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=60)
+        self.log.close()
+
+    def peak_mb(self) -> float:
+        return children_peak_mb(self.process.pid)
 
 
 @dataclass
@@ -437,6 +478,165 @@ def report_rows(base_url: str, data: dict) -> list[Row]:
     return rows
 
 
+def transfers_script(url: str, *arguments) -> dict:
+    environment = {**os.environ, "DATABASE_URL": url, "DJANGO_ENV": "test"}
+    output = subprocess.run(
+        [PYTHON, "benchmarks/transfers.py", *arguments],
+        cwd=ROOT,
+        env=environment,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def post(server: Gunicorn, path: str, session: str, body: bytes = b"", content_type: str = "") -> int:
+    """A staff member's POST (session and CSRF cookies), not following the redirect it answers."""
+    csrf = secrets.token_hex(16)
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=120)
+    headers = {"Cookie": f"sessionid={session}; csrftoken={csrf}", "X-CSRFToken": csrf}
+    if content_type:
+        headers["Content-Type"] = content_type
+    connection.request("POST", path, body=body, headers=headers)
+    status = connection.getresponse().status
+    connection.close()
+    return status
+
+
+def multipart(fields: dict, file_field: str, path: Path) -> tuple[bytes, str]:
+    boundary = secrets.token_hex(16)
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        for name, value in fields.items()
+    ]
+    parts.append(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{file_field}"; filename="{path.name}"\r\n'
+        "Content-Type: text/csv\r\n\r\n".encode()
+        + path.read_bytes()
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
+def wait_for_import_job(url: str, file_name: str, job_column: str) -> dict:
+    """The finished job (preview_job or confirm_job) of the import of `file_name`, polled in the database."""
+    deadline = time.monotonic() + JOB_TIMEOUT_SECONDS
+    with psycopg.connect(url, autocommit=True) as connection:
+        while time.monotonic() < deadline:
+            row = connection.execute(
+                f"SELECT d.id, j.status, j.result, j.error FROM unidir_cb_dataimport d "  # noqa: S608 - a column name of ours
+                f"JOIN reporting_reportjob j ON j.id = d.{job_column} WHERE d.file_name = %s",
+                [file_name],
+            ).fetchone()
+            if row and row[1] in ("succeeded", "failed"):
+                return {"data_import": row[0], "status": row[1], "result": row[2] or {}, "error": row[3]}
+            time.sleep(0.5)
+    raise RuntimeError(f"the {job_column} of {file_name} did not finish within {JOB_TIMEOUT_SECONDS} s")
+
+
+def import_row(server: Gunicorn, data: dict, url: str) -> Row:
+    """A 100,000-row participant register through the admin, as staff would: upload (the preview job
+    starts), wait, confirm (the import job starts), wait; a Celery worker does the rows."""
+    transfers_script(url, "forget")
+    with tempfile.TemporaryDirectory() as folder:
+        register = Path(folder) / f"register-{REGISTER_ROWS}.csv"
+        written = transfers_script(url, "write-register", str(register), str(REGISTER_ROWS))
+        baseline = transfers_script(url, "bulk-create", str(register))
+        with CeleryWorker(server) as worker:
+            body, content_type = multipart({"format": "csv"}, "import_file", register)
+            started = time.monotonic()
+            upload_status = post(server, "/admin/events/participant/import/", data["staff_session"], body, content_type)
+            upload_seconds = time.monotonic() - started
+            if upload_status != 302:
+                raise RuntimeError(f"the upload answered {upload_status}, not a redirect to its job")
+            preview = wait_for_import_job(url, register.name, "preview_job_id")
+            dry_run_seconds = time.monotonic() - started
+            if preview["status"] != "succeeded":
+                raise RuntimeError(f"the preview failed: {preview['error']}")
+            started = time.monotonic()
+            confirm_path = f"/admin/events/participant/import/{preview['data_import']}/confirm/"
+            post(server, confirm_path, data["staff_session"])
+            confirmed = wait_for_import_job(url, register.name, "confirm_job_id")
+            confirm_seconds = time.monotonic() - started
+            peak_mb = worker.peak_mb()
+    outcome = confirmed["result"].get("import", {})
+    totals = outcome.get("totals", {})
+    imported = transfers_script(url, "forget")["participants"]
+    rate = REGISTER_ROWS / confirm_seconds
+    baseline_rate = baseline["rows"] / baseline["seconds"]
+    exact = confirmed["status"] == "succeeded" and imported == REGISTER_ROWS
+    return Row(
+        name=f"participant import of {REGISTER_ROWS:,} rows, admin path (confirm)",
+        figure=f"{rate:,.0f} rows/s",
+        baseline=f"{baseline_rate:,.0f} rows/s bulk_create in batches of {1000:,}",
+        ratio=rate / baseline_rate,
+        peak_mb=peak_mb,
+        target=">= 2,000 rows/s and >= 0.2 of bulk_create; the whole file in one import",
+        passed=rate >= 2000 and rate / baseline_rate >= 0.2 and exact,
+        notes=[
+            f"dry run {REGISTER_ROWS / dry_run_seconds:,.0f} rows/s ({dry_run_seconds:.0f} s)",
+            f"confirm {confirm_seconds:.0f} s",
+            f"{written['bytes'] / 1e6:.1f} MB file uploaded in {upload_seconds * 1000:,.0f} ms",
+            f"{imported:,} participants written; totals {json.dumps(totals)}"
+            + ("" if exact else f"; job {confirmed['status']}: {confirmed['error']}"),
+        ],
+    )
+
+
+# What the benchmark's COPY writes: the columns of the registrations export, from the same tables.
+REGISTRATIONS_COPY = (
+    "COPY (SELECT e.slug, p.email, p.first_name, p.last_name, p.country, p.organisation, p.organisation_kind, "
+    "p.job_title, p.gender, r.status, r.attended FROM events_registration r "
+    "JOIN events_participant p ON p.id = r.participant_id JOIN events_event e ON e.id = r.event_id "
+    "ORDER BY r.created_at, r.id) TO STDOUT WITH CSV HEADER"
+)
+
+
+def copy_seconds(url: str, path: Path) -> float:
+    started = time.monotonic()
+    with (
+        psycopg.connect(url) as connection,
+        path.open("wb") as file,
+        connection.cursor().copy(REGISTRATIONS_COPY) as copy,
+    ):
+        for chunk in copy:
+            file.write(chunk)
+    return time.monotonic() - started
+
+
+def export_rows(demo_url: str, url: str) -> list[Row]:
+    """All registrations exported as the admin's export job writes them (export_file, the same
+    path), against PostgreSQL's own COPY of the same columns; peak memory at demo and full size."""
+    with psycopg.connect(url) as connection:
+        registrations = connection.execute("SELECT count(*) FROM events_registration").fetchone()[0]
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        copy_rate = registrations / copy_seconds(url, Path(folder) / "copy.csv")
+        for file_format, needs_rate in (("csv", True), ("xlsx", False)):
+            output = Path(folder) / f"registrations.{file_format}"
+            arguments = ["export_file", "events.registration", "--format", file_format, "-v0"]
+            _, demo_peak_mb, _ = timed_command(demo_url, [*arguments, "--output", str(output)])
+            seconds, peak_mb, _ = timed_command(url, [*arguments, "--output", str(output)])
+            rate = registrations / seconds
+            rows.append(
+                Row(
+                    name=f"export of {registrations:,} registrations, {file_format.upper()}",
+                    figure=f"{rate:,.0f} rows/s ({seconds:.0f} s)",
+                    baseline=f"{copy_rate:,.0f} rows/s PostgreSQL COPY to CSV",
+                    ratio=rate / copy_rate,
+                    peak_mb=peak_mb,
+                    target="<= 300 MB peak" + (", >= 20,000 rows/s" if needs_rate else ""),
+                    passed=peak_mb <= 300 and (rate >= 20_000 or not needs_rate),
+                    notes=[
+                        f"{output.stat().st_size / 1e6:.0f} MB file",
+                        f"peak {demo_peak_mb:.0f} MB at demo size",
+                    ],
+                )
+            )
+    return rows
+
+
 # Output --------------------------------------------------------------------------------------------
 
 
@@ -503,7 +703,7 @@ def main():
     demo_counts, full_counts = query_counts(demo_url, pages), query_counts(full_url, pages)
     counts = {name: f"{demo_counts[name]} / {full_counts[name]}" for name in pages}
     rows = []
-    if {"pages", "admin", "registration"} & set(options.only):
+    if {"pages", "admin", "registration", "transfers"} & set(options.only):
         with Gunicorn(full_url) as server:
             if "pages" in options.only:
                 rows += page_rows(server, data, counts)
@@ -511,8 +711,12 @@ def main():
                 rows += admin_rows(server, data, counts)
             if "registration" in options.only:
                 rows.append(registration_row(server, data, full_url))
+            if "transfers" in options.only:
+                rows.append(import_row(server, data, full_url))
     if "reports" in options.only:
         rows += report_rows(full_url, data)
+    if "transfers" in options.only:
+        rows += export_rows(demo_url, full_url)
     output = table(rows)
     print(output)
     if options.results:

@@ -259,7 +259,11 @@ class RegistrationResource(ImportResource):
         self.event = event
 
     def filter_export(self, queryset, **kwargs):
-        return queryset.select_related("event", "participant")
+        # Only the columns exported: years of registrations are read, not every field of three tables.
+        participant_columns = [f"participant__{name}" for name in PARTICIPANT_LIST_COLUMNS]
+        return queryset.select_related("event", "participant").only(
+            "status", "attended", "event__slug", "participant__email", *participant_columns
+        )
 
     def before_import(self, dataset, **kwargs):
         if self.event is None:

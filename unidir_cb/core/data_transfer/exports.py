@@ -25,10 +25,10 @@ class ExportTooLarge(Exception):
 
 def export_rows(resource, queryset, *, native_types: bool):
     """The heading row, then each record's cells, as the resource renders them."""
-    fields = resource.get_export_fields()
-    yield [field.column_name for field in fields]
+    yield [field.column_name for field in resource.get_export_fields()]
+    cells = resource.export_cells(native_types=native_types)
     for record in resource.iter_queryset(resource.filter_export(queryset)):
-        yield [resource.export_field(field, record, force_native_type=native_types) for field in fields]
+        yield [cell(record) for cell in cells]
 
 
 def write_csv(rows, path: Path, on_row: Callable[[int], None]) -> int:
