@@ -3,12 +3,15 @@
 - A verified email address claims the participant imported earlier with the same address (past
   attendee lists have no accounts), so the person keeps one record with their history.
 - After logging in, a person whose participant profile is incomplete is sent to the profile step.
+- A login refused by the kernel's login protection says so, instead of "wrong password".
 """
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.signals import email_confirmed
 from django.dispatch import receiver
 from django.urls import reverse
+
+from unidir_cb.core import login_protection
 
 from .services import participants
 
@@ -24,6 +27,11 @@ def link_participant_on_email_confirmed(sender, request, email_address, **kwargs
 
 
 class ParticipantAccountAdapter(DefaultAccountAdapter):
+    def pre_authenticate(self, request, **credentials):
+        # Replaces allauth's cache-counted login_failed limit (turned off in settings).
+        if login_protection.login_refused_for(request, credentials):
+            raise self.validation_error("too_many_login_attempts")
+
     def confirm_email(self, request, email_address):
         # The signal receiver above is connected once this module is imported; linking here as well
         # makes the sign-up flow independent of import order (linking twice is harmless).

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import redis
 from django.core.cache import cache
+from django.test import override_settings
 
 from tests.factories import staff_member
 from unidir_cb.core.permissions import MANAGEMENT, PROGRAMME_STAFF
@@ -190,21 +191,24 @@ class WorkerProcess:
 
 @contextmanager
 def broker_in_use(broker_url: str):
-    """Point the in-process Celery app at the real broker instead of running tasks eagerly."""
+    """Point the in-process Celery app at the real broker instead of running tasks eagerly.
+
+    Through the Django settings the app reads its configuration from: Celery 5.6 looks a setting up
+    there before any app.conf.update()."""
     from unidir_cb.celery import app
 
-    saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
-    app.conf.update(broker_url=broker_url, task_always_eager=False)
-    # The connection and producer pools were built for the previous URL (none, so amqp://localhost,
-    # once any earlier test ran a task eagerly).
-    app._pool = None
-    app.amqp._producer_pool = None
-    try:
-        yield app
-    finally:
-        app.conf.update(saved)
+    def forget_connections():
+        # The connection and producer pools were built for the previous URL (none, so amqp://localhost,
+        # once any earlier test ran a task eagerly).
         app._pool = None
         app.amqp._producer_pool = None
+
+    with override_settings(CELERY_BROKER_URL=broker_url, CELERY_TASK_ALWAYS_EAGER=False):
+        forget_connections()
+        try:
+            yield app
+        finally:
+            forget_connections()
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ class CoreConfig(AppConfig):
     verbose_name = "unidir_cb"
 
     def ready(self):
+        from . import login_protection  # noqa: F401  (connects its signal receivers)
         from .permissions import sync_staff_groups
 
         # Not limited to one sender: permissions of the domain apps are created by their own

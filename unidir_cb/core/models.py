@@ -29,3 +29,20 @@ class OrganisationKind(models.TextChoices):
     CIVIL_SOCIETY = "civil_society", _("Civil society")
     ACADEMIA = "academia", _("Academia")
     PRIVATE_SECTOR = "private_sector", _("Private sector")
+
+
+class LoginFailure(TimeStampedModel):
+    """One failed login, kept for the few minutes login_protection.py counts it."""
+
+    account = models.CharField(max_length=320, help_text="user:<id> for an account, login:<name> for a name none has.")
+    address = models.CharField(max_length=64, blank=True, help_text="The client's address (behind trusted proxies).")
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["account", "created_at"], name="login_failure_account"),
+            models.Index(fields=["address", "created_at"], name="login_failure_address"),
+            models.Index(fields=["created_at"], name="login_failure_created"),
+        ]
+
+    def __str__(self):
+        return f"{self.account} from {self.address or 'unknown'} at {self.created_at:%Y-%m-%d %H:%M:%S}"
