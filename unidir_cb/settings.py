@@ -243,20 +243,37 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Redis redelivers a message whose worker died only after this timeout; it must exceed the longest
 # task (CELERY_TASK_TIME_LIMIT), and the report-job sweeper covers the gap.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=60 * 60)}
+# A broker that goes away is waited for, for ever: workers and beat reconnect when it returns (retrying
+# every 2 s, then up to every 30 s) instead of exiting after 100 tries. A task running meanwhile goes on
+# to its end; its acknowledgement is lost with the connection, and its redelivery finds the work done.
+CELERY_BROKER_CONNECTION_RETRY = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Tasks are sent through an outbox table (unidir_cb/core/outbox.py): one the broker refused is sent
+# again every OUTBOX_SEND_INTERVAL_SECONDS until it answers; sent messages are kept OUTBOX_KEEP_DAYS.
+OUTBOX_SEND_INTERVAL_SECONDS = env.int("OUTBOX_SEND_INTERVAL_SECONDS", default=15)
+OUTBOX_KEEP_DAYS = env.int("OUTBOX_KEEP_DAYS", default=30)
+# The report-job sweeper (below) runs every REPORT_SWEEP_INTERVAL_SECONDS.
+REPORT_SWEEP_INTERVAL_SECONDS = env.int("REPORT_SWEEP_INTERVAL_SECONDS", default=60)
 CELERY_BEAT_SCHEDULE = {
+    "send-pending-outbox-messages": {
+        "task": "unidir_cb.send_pending_outbox_messages",
+        "schedule": OUTBOX_SEND_INTERVAL_SECONDS,
+        "options": {"expires": OUTBOX_SEND_INTERVAL_SECONDS},
+    },
     # A job whose worker died would otherwise wait an hour for Redis to redeliver it (see above).
     "sweep-stale-report-jobs": {
         "task": "reporting.sweep_stale_report_jobs",
-        "schedule": 60.0,
-        "options": {"expires": 55},
+        "schedule": REPORT_SWEEP_INTERVAL_SECONDS,
+        "options": {"expires": REPORT_SWEEP_INTERVAL_SECONDS},
     },
 }
 CELERY_TIMEZONE = TIME_ZONE
 
 # Report jobs (unidir_cb/core/reporting): a running job records a heartbeat every REPORT_HEARTBEAT_SECONDS;
-# the sweeper requeues a job whose heartbeat is older than REPORT_HEARTBEAT_STALE_SECONDS, or one still
-# queued after REPORT_QUEUED_STALE_SECONDS, and fails it after REPORT_MAX_ATTEMPTS tries.
+# the sweeper requeues a job whose heartbeat is older than REPORT_HEARTBEAT_STALE_SECONDS, or one whose message
+# reached the broker REPORT_QUEUED_STALE_SECONDS ago and no worker took, and fails it after REPORT_MAX_ATTEMPTS tries.
 REPORT_HEARTBEAT_SECONDS = env.float("REPORT_HEARTBEAT_SECONDS", default=10)
 REPORT_HEARTBEAT_STALE_SECONDS = env.int("REPORT_HEARTBEAT_STALE_SECONDS", default=120)
 REPORT_QUEUED_STALE_SECONDS = env.int("REPORT_QUEUED_STALE_SECONDS", default=30 * 60)

@@ -11,7 +11,8 @@ from django.utils import timezone
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-BEFORE = [("programmes", "0004_mappingsubmission_report_job")]
+# The report jobs of that time too: their table has gained columns since.
+BEFORE = [("programmes", "0004_mappingsubmission_report_job"), ("reporting", "0001_initial")]
 AFTER = [("programmes", "0005_mappingsubmission_files_stored_once")]
 
 

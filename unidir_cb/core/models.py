@@ -46,3 +46,28 @@ class LoginFailure(TimeStampedModel):
 
     def __str__(self):
         return f"{self.account} from {self.address or 'unknown'} at {self.created_at:%Y-%m-%d %H:%M:%S}"
+
+
+class OutboxMessage(TimeStampedModel):
+    """A Celery task recorded with the change it is about, until the broker has it (outbox.py); for
+    work that must happen once, also the record checked before and stamped after that work."""
+
+    task_id = models.CharField(max_length=255, unique=True, help_text="The Celery task id; a redelivery keeps it.")
+    task_name = models.CharField(max_length=200)
+    arguments = models.JSONField(default=list, blank=True)
+    sent_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the broker accepted it (or it ran, when tasks run eagerly)."
+    )
+    send_attempts = models.PositiveIntegerField(default=0, help_text="Tries the broker refused.")
+    last_error = models.TextField(blank=True)
+    claimed_until = models.DateTimeField(null=True, blank=True, help_text="A worker is doing the work until then.")
+    performed_at = models.DateTimeField(null=True, blank=True, help_text="When work that must happen once was done.")
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["sent_at", "created_at"], name="outbox_message_pending"),
+        ]
+
+    def __str__(self):
+        state = "sent" if self.sent_at else "waiting for the broker"
+        return f"{self.task_name} {self.task_id} ({state})"

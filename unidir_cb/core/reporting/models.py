@@ -1,3 +1,5 @@
+import hashlib
+import json
 import secrets
 
 from django.conf import settings
@@ -28,6 +30,9 @@ class ReportJob(TimeStampedModel):
     # Not a choices field: kinds live in code (registry.py) and adding one must not need a migration.
     kind = models.CharField(max_length=60)
     parameters = models.JSONField(default=dict, blank=True)
+    parameters_digest = models.CharField(
+        max_length=64, blank=True, editable=False, help_text="SHA-256 of the parameters, to find the same request."
+    )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="report_jobs"
     )
@@ -55,10 +60,22 @@ class ReportJob(TimeStampedModel):
         ]
         constraints = [
             models.CheckConstraint(condition=Q(progress__lte=100), name="report_job_progress_at_most_100"),
+            # Starting a job is idempotent (services.start_report_job): one queued or running job per
+            # person, kind and parameters, even when two requests race.
+            models.UniqueConstraint(
+                fields=["requested_by", "kind", "parameters_digest"],
+                condition=Q(status__in=["queued", "running"]),
+                name="report_job_one_active_per_request",
+            ),
         ]
 
     def __str__(self):
         return f"{self.kind} #{self.pk} ({self.status})"
+
+    @staticmethod
+    def digest_of(parameters) -> str:
+        canonical = json.dumps(parameters, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hashlib.sha256(canonical.encode()).hexdigest()
 
     def get_absolute_url(self) -> str:
         return reverse("reporting:job_detail", args=[self.pk])

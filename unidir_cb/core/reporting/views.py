@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from unidir_cb.core import outbox
+
 from . import registry, selectors, services
 from .models import ReportFile, ReportJob
 
@@ -82,6 +84,7 @@ def job_detail(request, pk):
             "label_and_summary": _label_and_summary(job),
             "may_run": _may_run(request, job.kind),
             "files": _files_of(job),
+            "progress_message": _progress_message(job),
         },
     )
 
@@ -98,7 +101,7 @@ def job_status(request, pk):
             "status": job.status,
             "status_label": job.get_status_display(),
             "progress": job.progress,
-            "progress_message": job.progress_message,
+            "progress_message": _progress_message(job),
             "finished": job.is_finished,
             "error": job.error,
             "started_at": _local_time(job.started_at),
@@ -148,6 +151,12 @@ def download_file(request, pk, file_format):
     )
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _progress_message(job: ReportJob) -> str:
+    if job.status == ReportJob.Status.QUEUED and outbox.is_waiting_for_the_broker(job.celery_task_id):
+        return _("The task queue cannot be reached; the report starts as soon as it answers.")
+    return job.progress_message
 
 
 def _local_time(moment) -> str:
