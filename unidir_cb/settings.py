@@ -262,6 +262,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": OUTBOX_SEND_INTERVAL_SECONDS,
         "options": {"expires": OUTBOX_SEND_INTERVAL_SECONDS},
     },
+    "delete-expired-report-files": {
+        "task": "reporting.delete_expired_report_files",
+        "schedule": 24 * 60 * 60,
+        "options": {"expires": 60 * 60},
+    },
     # A job whose worker died would otherwise wait an hour for Redis to redeliver it (see above).
     "sweep-stale-report-jobs": {
         "task": "reporting.sweep_stale_report_jobs",
@@ -278,6 +283,11 @@ REPORT_HEARTBEAT_SECONDS = env.float("REPORT_HEARTBEAT_SECONDS", default=10)
 REPORT_HEARTBEAT_STALE_SECONDS = env.int("REPORT_HEARTBEAT_STALE_SECONDS", default=120)
 REPORT_QUEUED_STALE_SECONDS = env.int("REPORT_QUEUED_STALE_SECONDS", default=30 * 60)
 REPORT_MAX_ATTEMPTS = env.int("REPORT_MAX_ATTEMPTS", default=3)
+# A report file larger than this fails its job with a message saying so (the build holds it in memory).
+REPORT_FILE_MAX_BYTES = env.int("REPORT_FILE_MAX_BYTES", default=50 * 1024 * 1024)
+# Files of ad-hoc reports and unapproved mapping drafts are deleted this many days after their job
+# finished (beat, daily); approved mapping versions and scheduled snapshots keep theirs for good.
+REPORT_FILE_RETENTION_DAYS = env.int("REPORT_FILE_RETENTION_DAYS", default=90)
 # Tests slow each build step down to watch progress or kill a worker mid-job; ignored elsewhere.
 REPORT_STEP_DELAY_SECONDS = env.float("REPORT_STEP_DELAY_SECONDS", default=0) if DJANGO_ENV == "test" else 0
 

@@ -374,3 +374,69 @@ def test_the_heartbeat_stays_fresh_during_a_long_step(fake_report, manager):
 
     job.refresh_from_db()
     assert timezone.now() - job.heartbeat_at < datetime.timedelta(seconds=5)
+
+
+# File size cap and retention ---------------------------------------------------------------------
+
+
+def test_a_file_over_the_size_cap_fails_the_job_with_a_clear_message_and_stores_nothing(fake_report, manager, settings):
+    settings.REPORT_FILE_MAX_BYTES = 1000
+    job = start_fake(manager)
+
+    services.run_report_job(job.pk, attempt=1)
+
+    job.refresh_from_db()
+    assert job.status == Status.FAILED
+    assert "The HTML file came to " in job.error and "KB, more than the 1000" in job.error
+    assert not ReportFile.objects.exists()
+
+
+def finished_days_ago(job, days):
+    ReportJob.objects.filter(pk=job.pk).update(finished_at=timezone.now() - datetime.timedelta(days=days))
+
+
+def test_files_of_ad_hoc_reports_are_deleted_after_the_retention_period_and_the_job_says_so(
+    fake_report, manager, settings, client
+):
+    settings.REPORT_FILE_RETENTION_DAYS = 90
+    old, recent = start_fake(manager, "Old"), start_fake(manager, "Recent")
+    for job in (old, recent):
+        services.run_report_job(job.pk, attempt=1)
+    paths = [Path(report_file.file.path) for report_file in old.files.all()]
+    finished_days_ago(old, 91)
+    finished_days_ago(recent, 89)
+
+    assert services.delete_expired_files() == [old.pk]
+
+    old.refresh_from_db()
+    assert old.files_deleted_at is not None and not old.files.exists()
+    assert not any(path.exists() for path in paths)
+    assert recent.files.count() == 2
+    client.force_login(manager)
+    page = client.get(f"/reports/{old.pk}/").content.decode()
+    assert "The files were deleted on" in page and "90 days after the report ran" in page
+    assert client.get(f"/reports/{old.pk}/files/pdf/").status_code == 404
+    assert services.delete_expired_files() == []  # nothing twice
+
+
+def test_files_kept_for_good_are_never_deleted(fake_report, manager):
+    job = services.start_report_job("fake_report", {"title": "Kept"}, requested_by=manager, enqueue=False)
+    services.run_report_job(job.pk, attempt=1)
+    services.keep_files_of(job)
+    finished_days_ago(job, 3650)
+
+    assert services.delete_expired_files() == []
+    assert job.files.count() == 2
+
+
+def test_scheduled_snapshots_keep_their_files(fake_report, manager):
+    """Starting a kept job while the same one runs ad hoc keeps that one's files instead."""
+    ad_hoc = start_fake(manager, "Snapshot")
+
+    scheduled = services.start_report_job(
+        "fake_report", {"title": "Snapshot"}, requested_by=manager, enqueue=False, keep_files=True
+    )
+
+    assert scheduled == ad_hoc
+    ad_hoc.refresh_from_db()
+    assert ad_hoc.keep_files is True

@@ -50,6 +50,12 @@ class ReportJob(TimeStampedModel):
         default=0, help_text="How many times the job was handed to a worker; each hand-over fences out the one before."
     )
     celery_task_id = models.CharField(max_length=255, blank=True)
+    keep_files = models.BooleanField(
+        default=False,
+        help_text="Kept for good (approved mapping versions, scheduled snapshots); other jobs' files are "
+        "deleted REPORT_FILE_RETENTION_DAYS after they finished.",
+    )
+    files_deleted_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True, help_text="Why the job failed, in words staff can act on.")
 
     class Meta:

@@ -28,6 +28,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import Exists, OuterRef, Q
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 
 from unidir_cb.core import outbox
@@ -61,16 +62,25 @@ class ReportJobSuperseded(Exception):
 
 
 def start_report_job(
-    kind: str, parameters, requested_by=None, *, rerun_of: ReportJob | None = None, enqueue: bool = True
+    kind: str,
+    parameters,
+    requested_by=None,
+    *,
+    rerun_of: ReportJob | None = None,
+    enqueue: bool = True,
+    keep_files: bool = False,
 ) -> ReportJob:
     """A new job for `kind`, or the one `requested_by` already has queued or running with the same
     parameters. Parameters are checked first: bad ones give a job that failed at once with the reason,
     never a crash or a task. With `enqueue`, a worker is asked to run it once the transaction commits;
-    without, the caller runs it (the management command does)."""
+    without, the caller runs it (the management command does). With `keep_files`, its files are never
+    deleted by the retention rule (delete_expired_files)."""
     now = timezone.now()
     digest = ReportJob.digest_of(parameters)
     active = _active_job(requested_by, kind, digest)
     if active is not None:
+        if keep_files:
+            keep_files_of(active)
         return active
     try:
         registry.get_kind(kind).validate(parameters)
@@ -81,6 +91,7 @@ def start_report_job(
             requested_by=requested_by,
             rerun_of=rerun_of,
             status=Status.FAILED,
+            keep_files=keep_files,
             progress_message="Not started: the parameters are not valid",
             error=str(error),
             finished_at=now,
@@ -93,6 +104,7 @@ def start_report_job(
                 parameters_digest=digest,
                 requested_by=requested_by,
                 rerun_of=rerun_of,
+                keep_files=keep_files,
                 status=Status.QUEUED,
                 attempts=1,
                 queued_at=now,
@@ -106,6 +118,8 @@ def start_report_job(
         active = _active_job(requested_by, kind, digest)
         if active is None:
             raise
+        if keep_files:
+            keep_files_of(active)
         return active
     return job
 
@@ -307,6 +321,13 @@ def save_outputs_and_succeed(job_id: int, attempt: int, outputs: list[ReportOutp
 def check_outputs(outputs: list[ReportOutput]) -> None:
     if not outputs:
         raise ReportBuildError("The report produced no files.")
+    for output in outputs:
+        if len(output.content) > settings.REPORT_FILE_MAX_BYTES:
+            raise ReportBuildError(
+                f"The {output.format.upper()} file came to {filesizeformat(len(output.content))}, more than the "
+                f"{filesizeformat(settings.REPORT_FILE_MAX_BYTES)} a report file may have. Choose a shorter period "
+                "or fewer items; the limit is the REPORT_FILE_MAX_BYTES setting."
+            )
     formats = [output.format for output in outputs]
     unknown = set(formats) - set(ReportFile.Format.values)
     if unknown or len(set(formats)) != len(formats):
@@ -415,3 +436,37 @@ def _requeue_or_give_up(job_id, status, attempts, give_up_message, reason, now, 
         if requeued:
             dispatch_on_commit(job_id, attempts + 1, task_id)
             outcome.requeued.append(job_id)
+
+
+# Keeping files -----------------------------------------------------------------------------------
+
+
+def keep_files_of(job: ReportJob) -> None:
+    """Exempt the job's files from the retention rule: an approved mapping version, a scheduled snapshot."""
+    ReportJob.objects.filter(pk=job.pk, keep_files=False).update(keep_files=True, updated_at=timezone.now())
+
+
+def delete_expired_files(now=None) -> list[int]:
+    """Delete the files of jobs that finished more than REPORT_FILE_RETENTION_DAYS ago and are not kept
+    for good; the jobs stay, saying when their files went (beat runs this daily). Returns their ids."""
+    now = now or timezone.now()
+    expired = ReportJob.objects.filter(
+        finished_at__lt=now - datetime.timedelta(days=settings.REPORT_FILE_RETENTION_DAYS),
+        keep_files=False,
+        files_deleted_at__isnull=True,
+    ).filter(Exists(ReportFile.objects.filter(job=OuterRef("pk"))))
+    storage = ReportFile._meta.get_field("file").storage
+    deleted = []
+    for job_id in expired.values_list("pk", flat=True)[:1000]:
+        with transaction.atomic():
+            # Rows first, in the transaction; the stored files only once it holds (a file left behind
+            # by a crash here is an orphan, never a row pointing at nothing).
+            names = list(ReportFile.objects.filter(job_id=job_id).values_list("file", flat=True))
+            ReportFile.objects.filter(job_id=job_id).delete()
+            ReportJob.objects.filter(pk=job_id).update(files_deleted_at=now, updated_at=now)
+        for name in names:
+            storage.delete(name)
+        deleted.append(job_id)
+    if deleted:
+        logger.info("Deleted the files of %s report job(s) past the retention period", len(deleted))
+    return deleted

@@ -3,6 +3,7 @@
 All need a login and programmes.run_reports (403 without); a job is only reachable through
 selectors.report_jobs_visible_to, so another person's job is a 404, files included."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
@@ -85,6 +86,7 @@ def job_detail(request, pk):
             "may_run": _may_run(request, job.kind),
             "files": _files_of(job),
             "progress_message": _progress_message(job),
+            "retention_days": settings.REPORT_FILE_RETENTION_DAYS,
         },
     )
 
