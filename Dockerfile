@@ -4,9 +4,11 @@ FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
     STATIC_ROOT=/app/staticfiles MEDIA_ROOT=/app/media
 
-# Fonts for the six UN scripts and Pango for PDF rendering; curl for the health check.
+# Fonts for the six UN scripts and Pango for PDF rendering; curl for the health check; the PostgreSQL
+# client for `manage.py backup` and `restore` (Debian bookworm's is version 15, as the compose server).
 RUN apt-get update \
  && apt-get install -y --no-install-recommends fonts-noto-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 curl \
+    postgresql-client \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
