@@ -19,7 +19,7 @@ COPY . .
 # collectstatic needs settings but no secrets or services; the throw-away key never reaches runtime.
 RUN DJANGO_ENV=test python manage.py collectstatic --no-input \
  && useradd --system --uid 10001 --home /app unidir \
- && mkdir -p /app/media && chown -R unidir /app/media
+ && mkdir -p /app/media /app/backups && chown -R unidir /app/media /app/backups
 
 USER unidir
 EXPOSE 8000
