@@ -79,9 +79,7 @@ def start_report_job(
     digest = ReportJob.digest_of(parameters)
     active = _active_job(requested_by, kind, digest)
     if active is not None:
-        if keep_files:
-            keep_files_of(active)
-        return active
+        return _joined(active, keep_files)
     try:
         registry.get_kind(kind).validate(parameters)
     except ReportParametersError as error:
@@ -118,9 +116,7 @@ def start_report_job(
         active = _active_job(requested_by, kind, digest)
         if active is None:
             raise
-        if keep_files:
-            keep_files_of(active)
-        return active
+        return _joined(active, keep_files)
     return job
 
 
@@ -130,6 +126,13 @@ def _active_job(requested_by, kind: str, digest: str) -> ReportJob | None:
     return ReportJob.objects.filter(
         requested_by=requested_by, kind=kind, parameters_digest=digest, status__in=ACTIVE_STATUSES
     ).first()
+
+
+def _joined(active: ReportJob, keep_files: bool) -> ReportJob:
+    """The job a second start returns; a start that asked to keep the files keeps that job's."""
+    if keep_files:
+        keep_files_of(active)
+    return active
 
 
 def rerun_report_job(job: ReportJob, requested_by=None) -> ReportJob:
