@@ -5,6 +5,7 @@
 - After logging in, a person whose participant profile is incomplete is sent to the profile step.
 - allauth's emails (address verification, password reset, ...) come from UNIDIR's programme, not
   from "127.0.0.1:8000": in the participant's language, as plain text and HTML.
+- A login refused by the kernel's login protection says so, instead of "wrong password".
 """
 
 from dataclasses import dataclass
@@ -18,6 +19,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
+
+from unidir_cb.core import login_protection
 
 from .models import Participant
 from .services import participants
@@ -41,7 +44,7 @@ def email_site() -> EmailSite:
 
 def email_language(address: str) -> str:
     """The language the participant chose, else the one of the page they are on (signing up)."""
-    chosen = Participant.objects.filter(email__iexact=address).values_list("language", flat=True).first()
+    chosen = Participant.objects.with_email(address).values_list("language", flat=True).first()
     return chosen or translation.get_language() or settings.LANGUAGE_CODE
 
 
@@ -80,6 +83,11 @@ class ParticipantAccountAdapter(DefaultAccountAdapter):
             )
             message.attach_alternative(html, "text/html")
         return message
+
+    def pre_authenticate(self, request, **credentials):
+        # Replaces allauth's cache-counted login_failed limit (turned off in settings).
+        if login_protection.login_refused_for(request, credentials):
+            raise self.validation_error("too_many_login_attempts")
 
     def confirm_email(self, request, email_address):
         # The signal receiver above is connected once this module is imported; linking here as well

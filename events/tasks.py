@@ -1,8 +1,15 @@
-"""Thin Celery wrappers over events/emails.py; events/notifications.py queues them after a commit."""
+"""Thin Celery wrappers over events/emails.py; events/notifications.py queues them after a commit.
+
+Each email goes out at least once and, but for one window, at most once: the outbox's record of the
+task is checked before sending and stamped after (unidir_cb/core/outbox.py perform_once). A worker
+that dies after the mail server accepted the email and before the stamp is written sends it again
+when the task is redelivered."""
 
 import smtplib
 
 from celery import shared_task
+
+from unidir_cb.core import outbox
 
 from . import emails
 
@@ -11,10 +18,15 @@ from . import emails
 TRANSIENT_MAIL_ERRORS = (smtplib.SMTPException, OSError)
 PERMANENT_MAIL_ERRORS = (smtplib.SMTPRecipientsRefused,)
 
+# Sending one email never takes this long; a delivery's claim on its email outlives it (perform_once).
+MAIL_TASK_TIME_LIMIT_SECONDS = 5 * 60
+
 # Every task that sends an email retries the same way.
 MAIL_RETRY_POLICY = {
     "acks_late": True,
-    "autoretry_for": TRANSIENT_MAIL_ERRORS,
+    "time_limit": MAIL_TASK_TIME_LIMIT_SECONDS,
+    # Another delivery of the same task is sending it: try again once its claim has run out.
+    "autoretry_for": (*TRANSIENT_MAIL_ERRORS, outbox.MessageBeingPerformed),
     "dont_autoretry_for": PERMANENT_MAIL_ERRORS,
     "retry_backoff": 30,  # 30 s, 1 min, 2 min, ... capped below: a mail server's outage rarely lasts seconds
     "retry_backoff_max": 30 * 60,
@@ -23,11 +35,15 @@ MAIL_RETRY_POLICY = {
 }
 
 
-@shared_task(name="events.send_registration_email", **MAIL_RETRY_POLICY)
-def send_registration_email_task(registration_id: int, kind: str, previous_status: str = "") -> bool:
-    return emails.send_registration_email(registration_id, kind, previous_status)
+def _send_once(task, send):
+    return outbox.perform_once(task.request.id, send, claim_seconds=MAIL_TASK_TIME_LIMIT_SECONDS + 60)
 
 
-@shared_task(name="events.send_certificate_email", **MAIL_RETRY_POLICY)
-def send_certificate_email_task(registration_id: int, emailed_at: str) -> bool:
-    return emails.send_certificate_email(registration_id, emailed_at)
+@shared_task(bind=True, name="events.send_registration_email", **MAIL_RETRY_POLICY)
+def send_registration_email_task(self, registration_id: int, kind: str, previous_status: str = "") -> bool | None:
+    return _send_once(self, lambda: emails.send_registration_email(registration_id, kind, previous_status))
+
+
+@shared_task(bind=True, name="events.send_certificate_email", **MAIL_RETRY_POLICY)
+def send_certificate_email_task(self, registration_id: int, emailed_at: str) -> bool | None:
+    return _send_once(self, lambda: emails.send_certificate_email(registration_id, emailed_at))

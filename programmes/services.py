@@ -9,11 +9,15 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from unidir_cb.core.reporting import services as report_services
+
 from .models import MappingExercise, MappingSubmission
 from .sections import validate_sections
 
 Status = MappingSubmission.Status
 EDITABLE_STATUSES = (Status.DRAFT, Status.COMPILED)
+# Versions whose rendered letter is kept for good (a draft's files go after REPORT_FILE_RETENTION_DAYS).
+KEPT_STATUSES = (Status.APPROVED, Status.SENT)
 
 
 def create_next_version(exercise: MappingExercise, **fields) -> MappingSubmission:
@@ -66,6 +70,8 @@ def approve_submission(submission: MappingSubmission, approved_by) -> MappingSub
     submission.approved_by = approved_by
     submission.approved_at = timezone.now()
     submission.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
+    if submission.rendering_job_id:
+        report_services.keep_files_of(submission.rendering_job)
     return submission
 
 
@@ -81,5 +87,8 @@ def mark_submission_sent(submission: MappingSubmission) -> MappingSubmission:
 
 
 def record_rendering(submission: MappingSubmission, job) -> None:
-    """From now on the version's letter is the files of `job` (stored once, as the job's)."""
+    """From now on the version's letter is the files of `job` (stored once, as the job's). An approved
+    version's letter is kept for good; a draft's goes with the retention rule of report files."""
     MappingSubmission.objects.filter(pk=submission.pk).update(rendering_job=job, updated_at=timezone.now())
+    if MappingSubmission.objects.filter(pk=submission.pk, status__in=KEPT_STATUSES).exists():
+        report_services.keep_files_of(job)

@@ -24,7 +24,9 @@ def start_monthly_snapshots(
     under Reports; without it they belong to nobody and superusers see them.
 
     Running twice for the same month starts a second set of jobs rather than skipping: a scheduled
-    run and a manual "run now" from the admin must both produce files."""
+    run and a manual "run now" from the admin must both produce files (but while a set is still
+    queued or running, starting it again returns those jobs). Scheduled snapshots keep their files
+    for good."""
     month = (month or previous_month()).replace(day=1)
     owner = get_user_model().objects.filter(email__iexact=requested_by).first() if requested_by else None
     programmes = Programme.objects.order_by("name")
@@ -35,6 +37,7 @@ def start_monthly_snapshots(
             "management_snapshot",
             {"programme": each.short_name, "month": f"{month:%Y-%m}", "currency": currency},
             requested_by=owner,
+            keep_files=True,
         )
         for each in programmes
     ]

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import redis
 from django.core.cache import cache
+from django.test import override_settings
 
 from tests.factories import staff_member
 from unidir_cb.core.permissions import MANAGEMENT, PROGRAMME_STAFF
@@ -127,11 +128,14 @@ def run_manage(*arguments, **environment) -> subprocess.CompletedProcess:
     )
 
 
-class WorkerProcess:
-    """A `celery worker` child process consuming from the test Redis, with its log kept for failures."""
+# One pool process and no talk between workers: the quickest worker to start, enough for most tests.
+QUICK_WORKER_OPTIONS = ("--concurrency=1", "--without-gossip", "--without-mingle")
 
-    def __init__(self, broker_url: str, database_url: str, log_path: Path):
-        self.name = f"test-{uuid.uuid4().hex[:8]}@localhost"
+
+class CeleryProcess:
+    """A `celery` child process (worker or beat) on the test broker and database, its log kept for failures."""
+
+    def __init__(self, command: list[str], broker_url: str, database_url: str, log_path: Path):
         self.log_path = log_path
         environment = {
             **os.environ,
@@ -140,21 +144,7 @@ class WorkerProcess:
             "DATABASE_URL": database_url,
         }
         self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "unidir_cb",
-                "worker",
-                "--pool=prefork",
-                "--concurrency=1",
-                "--loglevel=INFO",
-                "--without-gossip",
-                "--without-mingle",
-                "-n",
-                self.name,
-            ],
+            [sys.executable, "-m", "celery", "-A", "unidir_cb", *command, "--loglevel=INFO"],
             cwd=PROJECT_ROOT,
             env=environment,
             stdout=log_path.open("w"),
@@ -163,6 +153,31 @@ class WorkerProcess:
 
     def log(self) -> str:
         return self.log_path.read_text()
+
+    def is_alive(self) -> bool:
+        return self.process.poll() is None
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def kill(self):
+        """Kill the whole process (the main one and its pool children) as an out-of-memory killer would."""
+        subprocess.run(["pkill", "-KILL", "-P", str(self.process.pid)], check=False)
+        self.process.kill()
+        self.process.wait(timeout=10)
+
+
+class WorkerProcess(CeleryProcess):
+    """A `celery worker` consuming from the test Redis."""
+
+    def __init__(self, broker_url: str, database_url: str, log_path: Path, options=QUICK_WORKER_OPTIONS):
+        self.name = f"test-{uuid.uuid4().hex[:8]}@localhost"
+        super().__init__(["worker", "--pool=prefork", *options, "-n", self.name], broker_url, database_url, log_path)
 
     def wait_ready(self, timeout=60):
         wait_until(
@@ -173,61 +188,76 @@ class WorkerProcess:
         if self.process.poll() is not None:
             pytest.fail(f"the Celery worker exited at start:\n{self.log()}")
 
-    def kill(self):
-        """Kill the whole worker (main process and pool children) as an out-of-memory killer would."""
-        subprocess.run(["pkill", "-KILL", "-P", str(self.process.pid)], check=False)
-        self.process.kill()
-        self.process.wait(timeout=10)
 
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.kill()
+class BeatProcess(CeleryProcess):
+    """`celery beat` with the project's database scheduler, sending the periodic tasks to the test Redis."""
+
+    def __init__(self, broker_url: str, database_url: str, log_path: Path):
+        folder = log_path.parent
+        command = ["beat", f"--pidfile={folder / 'beat.pid'}", f"--schedule={folder / 'beat-schedule'}"]
+        super().__init__(command, broker_url, database_url, log_path)
+
+    def wait_ready(self, timeout=60):
+        wait_until(
+            lambda: "beat: Starting..." in self.log() or self.process.poll() is not None,
+            timeout,
+            "celery beat did not start",
+        )
+        if self.process.poll() is not None:
+            pytest.fail(f"celery beat exited at start:\n{self.log()}")
 
 
 @contextmanager
 def broker_in_use(broker_url: str):
-    """Point the in-process Celery app at the real broker instead of running tasks eagerly."""
+    """Point the in-process Celery app at the real broker instead of running tasks eagerly.
+
+    Through the Django settings the app reads its configuration from: Celery 5.6 looks a setting up
+    there before any app.conf.update()."""
     from unidir_cb.celery import app
 
-    saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
-    app.conf.update(broker_url=broker_url, task_always_eager=False)
-    # The connection and producer pools were built for the previous URL (none, so amqp://localhost,
-    # once any earlier test ran a task eagerly).
-    app._pool = None
-    app.amqp._producer_pool = None
-    try:
-        yield app
-    finally:
-        app.conf.update(saved)
+    def forget_connections():
+        # The connection and producer pools were built for the previous URL (none, so amqp://localhost,
+        # once any earlier test ran a task eagerly).
         app._pool = None
         app.amqp._producer_pool = None
+
+    with override_settings(CELERY_BROKER_URL=broker_url, CELERY_TASK_ALWAYS_EAGER=False):
+        forget_connections()
+        try:
+            yield app
+        finally:
+            forget_connections()
+
+
+@contextmanager
+def celery_processes(broker_url: str, folder: Path):
+    """Start worker and beat processes on demand against `broker_url` and the test database; the
+    in-process app sends there too. All are stopped at the end."""
+    from django.db import connection
+
+    started = []
+
+    def start(process_class, **options):
+        process = process_class(
+            broker_url, database_url_of(connection.settings_dict), folder / f"celery{len(started)}.log", **options
+        )
+        started.append(process)
+        process.wait_ready()
+        return process
+
+    with broker_in_use(broker_url):
+        try:
+            yield start
+        finally:
+            for process in started:
+                process.stop()
 
 
 @pytest.fixture
 def celery_worker_process(redis_url, transactional_db, tmp_path):
     """Start real worker processes on demand; tasks sent by the test go through Redis to them."""
-    from django.db import connection
-
-    workers = []
-
-    def start_worker():
-        worker = WorkerProcess(
-            redis_url, database_url_of(connection.settings_dict), tmp_path / f"worker{len(workers)}.log"
-        )
-        workers.append(worker)
-        worker.wait_ready()
-        return worker
-
-    with broker_in_use(redis_url):
-        try:
-            yield start_worker
-        finally:
-            for worker in workers:
-                worker.stop()
+    with celery_processes(redis_url, tmp_path) as start:
+        yield lambda: start(WorkerProcess)
 
 
 @pytest.fixture(scope="session")

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Control characters in the path, a query parameter or a form field: 400, before any view or query.
+    "unidir_cb.core.middleware.RejectControlCharactersMiddleware",
     # ETags on GET responses, and 304 for a request that already holds the page (feeds, catalogue...).
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -117,10 +119,25 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour now: a bare "unidir.org" means https://
 
+# The cache holds rate-limit counters and the public pages served to anonymous visitors (sessions stay
+# in the database). A Redis cache may fail at run time without a 500: errors are logged and ignored,
+# so rate limits fail open and pages are rendered afresh until it answers again
+# (unidir_cb/core/cache.py); short timeouts keep an unreachable server from stalling requests.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://unidir-cb")}
 # Public pages served from the cache to anonymous visitors (unidir_cb/core/public_pages.py) are also
 # refreshed at once when their content changes; this bounds what time alone changes (an event passing).
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    CACHES["default"]["BACKEND"] = "unidir_cb.core.cache.FailOpenRedisCache"
+    CACHES["default"]["OPTIONS"] = {
+        "IGNORE_EXCEPTIONS": True,
+        "SOCKET_CONNECT_TIMEOUT": env.float("CACHE_CONNECT_TIMEOUT_SECONDS", default=0.5),
+        "SOCKET_TIMEOUT": env.float("CACHE_TIMEOUT_SECONDS", default=0.5),
+        **CACHES["default"].get("OPTIONS", {}),
+    }
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "unidir_cb.cache"
+SESSION_ENGINE = "django.contrib.sessions.backends.db"  # stated: a cache outage must not sign anyone out
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -130,7 +147,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend that first refuses tries on a throttled account or address, for every login
+    # door (unidir_cb/core/login_protection.py).
+    "unidir_cb.core.login_protection.LoginThrottleBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 
@@ -191,11 +210,20 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = env.str("ACCOUNT_EMAIL_VERIFICATION", default="optional" if IS_DEMO else "mandatory")
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-# allauth's defaults already limit login failures, sign-ups and confirmation emails per IP and per
-# key; they are stated here so a reviewer sees them and nobody turns them off by accident.
+# Login protection (unidir_cb/core/login_protection.py), counted in the database so that a cache outage
+# never lifts it. Per account: 5 failures in 5 minutes refuse further tries until the window passes or
+# the password is reset. Per address, sized for a training room of 60 people behind one address signing
+# in together: each account stops at 5 failures, so 60 x 5 = 300 is the most such a room can produce.
+LOGIN_FAILURES_PER_ACCOUNT = env.int("LOGIN_FAILURES_PER_ACCOUNT", default=5)
+LOGIN_FAILURE_WINDOW_SECONDS = env.int("LOGIN_FAILURE_WINDOW_SECONDS", default=5 * 60)
+LOGIN_FAILURES_PER_ADDRESS = env.int("LOGIN_FAILURES_PER_ADDRESS", default=300)
+# allauth's other limits count in the cache (and fail open while it is down). Stated in full so that
+# nobody turns one on or off by accident: successful logins are never capped ("login"), login
+# failures are counted above instead ("login_failed"), and sign-ups allow the room of 60 three tries each.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
-    "signup": "20/m/ip",
+    "login": None,
+    "login_failed": None,
+    "signup": "180/5m/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",
     "reset_password_from_key": "20/m/ip",
@@ -221,24 +249,52 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Redis redelivers a message whose worker died only after this timeout; it must exceed the longest
 # task (CELERY_TASK_TIME_LIMIT), and the report-job sweeper covers the gap.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=60 * 60)}
+# A broker that goes away is waited for, for ever: workers and beat reconnect when it returns (retrying
+# every 2 s, then up to every 30 s) instead of exiting after 100 tries. A task running meanwhile goes on
+# to its end; its acknowledgement is lost with the connection, and its redelivery finds the work done.
+CELERY_BROKER_CONNECTION_RETRY = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Tasks are sent through an outbox table (unidir_cb/core/outbox.py): one the broker refused is sent
+# again every OUTBOX_SEND_INTERVAL_SECONDS until it answers; sent messages are kept OUTBOX_KEEP_DAYS.
+OUTBOX_SEND_INTERVAL_SECONDS = env.int("OUTBOX_SEND_INTERVAL_SECONDS", default=15)
+OUTBOX_KEEP_DAYS = env.int("OUTBOX_KEEP_DAYS", default=30)
+# The report-job sweeper (below) runs every REPORT_SWEEP_INTERVAL_SECONDS.
+REPORT_SWEEP_INTERVAL_SECONDS = env.int("REPORT_SWEEP_INTERVAL_SECONDS", default=60)
 CELERY_BEAT_SCHEDULE = {
+    "send-pending-outbox-messages": {
+        "task": "unidir_cb.send_pending_outbox_messages",
+        "schedule": OUTBOX_SEND_INTERVAL_SECONDS,
+        "options": {"expires": OUTBOX_SEND_INTERVAL_SECONDS},
+    },
+    "delete-expired-report-files": {
+        "task": "reporting.delete_expired_report_files",
+        "schedule": 24 * 60 * 60,
+        "options": {"expires": 60 * 60},
+    },
     # A job whose worker died would otherwise wait an hour for Redis to redeliver it (see above).
     "sweep-stale-report-jobs": {
         "task": "reporting.sweep_stale_report_jobs",
-        "schedule": 60.0,
-        "options": {"expires": 55},
+        "schedule": REPORT_SWEEP_INTERVAL_SECONDS,
+        "options": {"expires": REPORT_SWEEP_INTERVAL_SECONDS},
     },
 }
 CELERY_TIMEZONE = TIME_ZONE
 
 # Report jobs (unidir_cb/core/reporting): a running job records a heartbeat every REPORT_HEARTBEAT_SECONDS;
-# the sweeper requeues a job whose heartbeat is older than REPORT_HEARTBEAT_STALE_SECONDS, or one still
-# queued after REPORT_QUEUED_STALE_SECONDS, and fails it after REPORT_MAX_ATTEMPTS tries.
+# the sweeper requeues a job whose heartbeat is older than REPORT_HEARTBEAT_STALE_SECONDS, or one whose message
+# reached the broker REPORT_QUEUED_STALE_SECONDS ago and no worker took, and fails it after REPORT_MAX_ATTEMPTS tries.
 REPORT_HEARTBEAT_SECONDS = env.float("REPORT_HEARTBEAT_SECONDS", default=10)
 REPORT_HEARTBEAT_STALE_SECONDS = env.int("REPORT_HEARTBEAT_STALE_SECONDS", default=120)
 REPORT_QUEUED_STALE_SECONDS = env.int("REPORT_QUEUED_STALE_SECONDS", default=30 * 60)
 REPORT_MAX_ATTEMPTS = env.int("REPORT_MAX_ATTEMPTS", default=3)
+# A report document larger than this fails its job with a message saying so (the build holds it in
+# memory); exports, written to disk as they are read, are not capped.
+REPORT_FILE_MAX_BYTES = env.int("REPORT_FILE_MAX_BYTES", default=50 * 1024 * 1024)
+# Files of ad-hoc reports and unapproved mapping drafts are deleted this many days after their job
+# finished (beat, daily); approved mapping versions and scheduled snapshots keep theirs for good.
+REPORT_FILE_RETENTION_DAYS = env.int("REPORT_FILE_RETENTION_DAYS", default=90)
 # Tests slow each build step down to watch progress or kill a worker mid-job; ignored elsewhere.
 REPORT_STEP_DELAY_SECONDS = env.float("REPORT_STEP_DELAY_SECONDS", default=0) if DJANGO_ENV == "test" else 0
 

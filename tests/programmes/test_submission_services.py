@@ -6,9 +6,15 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from programmes.models import MappingSubmission
-from programmes.services import approve_submission, mark_submission_sent, update_submission_sections
+from programmes.services import (
+    approve_submission,
+    mark_submission_sent,
+    record_rendering,
+    update_submission_sections,
+)
 from reports.mapping.services import compile_mapping_submission
-from tests.factories import MappingExerciseFactory, UserFactory
+from tests.factories import MappingExerciseFactory, ReportJobFactory, UserFactory
+from unidir_cb.core.reporting.models import ReportJob
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +94,22 @@ def test_an_approved_version_is_frozen_and_can_then_be_sent(exercise):
 def test_only_an_approved_version_can_be_sent(exercise):
     with pytest.raises(ValidationError, match="Only an approved version can be sent"):
         mark_submission_sent(compile_mapping_submission(exercise))
+
+
+def test_an_approved_version_keeps_its_letter_for_good_and_a_draft_does_not(exercise):
+    """Report files expire after REPORT_FILE_RETENTION_DAYS unless kept: an approved version's are,
+    from approval on and for every later rendering of it."""
+    approved, draft = compile_mapping_submission(exercise), compile_mapping_submission(exercise)
+    for submission in (approved, draft):
+        record_rendering(submission, ReportJobFactory(kind="mapping_submission"))
+    approved.refresh_from_db()
+
+    approve_submission(approved, UserFactory())
+    record_rendering(approved, later_rendering := ReportJobFactory(kind="mapping_submission"))
+
+    approved.refresh_from_db()
+    draft.refresh_from_db()
+    assert approved.rendering_job == later_rendering
+    assert ReportJob.objects.get(pk=later_rendering.pk).keep_files is True
+    assert ReportJob.objects.filter(keep_files=True).count() == 2  # the letter at approval, and the later one
+    assert draft.rendering_job.keep_files is False

@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 
 from events.models import Event
 from tests.factories import ReportJobFactory
+from unidir_cb.core.models import OutboxMessage
 from unidir_cb.core.reporting import services, tasks
 from unidir_cb.core.reporting.models import ReportFile, ReportJob
 from unidir_cb.core.reporting.registry import ReportBuildError, ReportOutput
@@ -211,11 +212,53 @@ def test_a_job_no_worker_picked_up_is_sent_again_then_given_up(fake_report, mana
     assert first.requeued == [job.pk]
     assert (job.status, job.attempts) == (Status.QUEUED, 2)
 
+    OutboxMessage.objects.filter(task_id=job.celery_task_id).update(sent_at=timezone.now())  # the broker has it
     second = services.sweep_stale_jobs(now=timezone.now() + datetime.timedelta(hours=1))
     job.refresh_from_db()
     assert second.failed == [job.pk]
     assert job.status == Status.FAILED
     assert "No worker started this report" in job.error
+
+
+def test_a_job_whose_message_never_reached_the_broker_is_left_to_the_outbox(fake_report, manager, settings):
+    """Started while the broker was down: however long ago, it is not stale, it is waiting to be sent
+    (the outbox sends it as soon as the broker answers, still as attempt 1)."""
+    settings.REPORT_QUEUED_STALE_SECONDS = 1800
+    job = start_fake(manager)
+    services.dispatch_on_commit(job.pk, job.attempts, job.celery_task_id)  # what enqueue=True records
+    ReportJob.objects.filter(pk=job.pk).update(queued_at=timezone.now() - datetime.timedelta(hours=2))
+
+    outcome = services.sweep_stale_jobs(now=timezone.now() + datetime.timedelta(hours=1))
+
+    assert outcome.requeued == outcome.failed == []
+    assert OutboxMessage.objects.get(task_id=job.celery_task_id).arguments == [job.pk, 1]
+
+
+def test_starting_the_same_report_twice_while_it_runs_returns_the_running_job(fake_report, manager, other_manager):
+    first = start_fake(manager, title="Quarterly figures")
+
+    assert start_fake(manager, title="Quarterly figures") == first
+    assert start_fake(manager, title="Another title") != first  # other parameters
+    assert start_fake(other_manager, title="Quarterly figures") != first  # another person
+
+    ReportJob.objects.filter(pk=first.pk).update(status=Status.RUNNING)
+    assert start_fake(manager, title="Quarterly figures") == first
+
+    ReportJob.objects.filter(pk=first.pk).update(status=Status.SUCCEEDED)
+    again = start_fake(manager, title="Quarterly figures")
+    assert again != first and again.status == Status.QUEUED
+
+
+def test_the_same_parameters_in_another_order_are_the_same_request(fake_report, manager):
+    assert ReportJob.digest_of({"start": "2022-01-01", "end": "2023-12-31"}) == ReportJob.digest_of(
+        {"end": "2023-12-31", "start": "2022-01-01"}
+    )
+
+
+def test_jobs_run_from_the_command_line_are_never_merged(fake_report):
+    first = services.start_report_job("fake_report", {"title": "T"}, enqueue=False)
+
+    assert services.start_report_job("fake_report", {"title": "T"}, enqueue=False) != first
 
 
 def test_a_slow_worker_whose_job_was_handed_on_stops_without_touching_it(fake_report, manager, settings):
@@ -279,7 +322,7 @@ def test_a_failure_while_storing_files_leaves_no_half_set_behind(fake_report, ma
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_jobs_for_the_same_report_built_at_once_give_two_clean_versions(fake_report, manager):
+def test_two_jobs_for_the_same_report_built_at_once_give_two_clean_versions(fake_report, manager, other_manager):
     both_building = threading.Barrier(2, timeout=20)
 
     def build_side_by_side(job, progress):
@@ -293,7 +336,7 @@ def test_two_jobs_for_the_same_report_built_at_once_give_two_clean_versions(fake
         ]
 
     fake_report.build_steps = build_side_by_side
-    jobs = [start_fake(manager, "Same figures") for _ in range(2)]
+    jobs = [start_fake(person, "Same figures") for person in (manager, other_manager)]
     errors = []
 
     def run(job):
@@ -331,3 +374,69 @@ def test_the_heartbeat_stays_fresh_during_a_long_step(fake_report, manager):
 
     job.refresh_from_db()
     assert timezone.now() - job.heartbeat_at < datetime.timedelta(seconds=5)
+
+
+# File size cap and retention ---------------------------------------------------------------------
+
+
+def test_a_file_over_the_size_cap_fails_the_job_with_a_clear_message_and_stores_nothing(fake_report, manager, settings):
+    settings.REPORT_FILE_MAX_BYTES = 1000
+    job = start_fake(manager)
+
+    services.run_report_job(job.pk, attempt=1)
+
+    job.refresh_from_db()
+    assert job.status == Status.FAILED
+    assert "The HTML file came to " in job.error and "KB, more than the 1000" in job.error
+    assert not ReportFile.objects.exists()
+
+
+def finished_days_ago(job, days):
+    ReportJob.objects.filter(pk=job.pk).update(finished_at=timezone.now() - datetime.timedelta(days=days))
+
+
+def test_files_of_ad_hoc_reports_are_deleted_after_the_retention_period_and_the_job_says_so(
+    fake_report, manager, settings, client
+):
+    settings.REPORT_FILE_RETENTION_DAYS = 90
+    old, recent = start_fake(manager, "Old"), start_fake(manager, "Recent")
+    for job in (old, recent):
+        services.run_report_job(job.pk, attempt=1)
+    paths = [Path(report_file.file.path) for report_file in old.files.all()]
+    finished_days_ago(old, 91)
+    finished_days_ago(recent, 89)
+
+    assert services.delete_expired_files() == [old.pk]
+
+    old.refresh_from_db()
+    assert old.files_deleted_at is not None and not old.files.exists()
+    assert not any(path.exists() for path in paths)
+    assert recent.files.count() == 2
+    client.force_login(manager)
+    page = client.get(f"/reports/{old.pk}/").content.decode()
+    assert "The files were deleted on" in page and "90 days after the report ran" in page
+    assert client.get(f"/reports/{old.pk}/files/pdf/").status_code == 404
+    assert services.delete_expired_files() == []  # nothing twice
+
+
+def test_files_kept_for_good_are_never_deleted(fake_report, manager):
+    job = services.start_report_job("fake_report", {"title": "Kept"}, requested_by=manager, enqueue=False)
+    services.run_report_job(job.pk, attempt=1)
+    services.keep_files_of(job)
+    finished_days_ago(job, 3650)
+
+    assert services.delete_expired_files() == []
+    assert job.files.count() == 2
+
+
+def test_scheduled_snapshots_keep_their_files(fake_report, manager):
+    """Starting a kept job while the same one runs ad hoc keeps that one's files instead."""
+    ad_hoc = start_fake(manager, "Snapshot")
+
+    scheduled = services.start_report_job(
+        "fake_report", {"title": "Snapshot"}, requested_by=manager, enqueue=False, keep_files=True
+    )
+
+    assert scheduled == ad_hoc
+    ad_hoc.refresh_from_db()
+    assert ad_hoc.keep_files is True

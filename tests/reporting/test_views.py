@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import Permission
 
+from tests.conftest import broker_in_use
 from tests.factories import ReportJobFactory, UserFactory
 from unidir_cb.core.reporting import services
 from unidir_cb.core.reporting.models import ReportJob
@@ -248,3 +249,33 @@ def test_a_kind_that_needs_more_permissions_is_refused_to_those_without_them(cli
     assert client.get(f"/reports/{job.pk}/").status_code == 403
     assert client.get(f"/reports/{job.pk}/files/pdf/").status_code == 403
     assert 'href="/reports/new/fake_report/"' not in client.get("/reports/").content.decode()
+
+
+def test_submitting_the_report_form_twice_starts_one_job(client, sectec, manager):
+    """The second click (or a browser resubmitting the form) lands on the job the first one started."""
+    client.force_login(manager)
+    form = {"programme": "SecTec", "start": "2022-01-01", "end": "2023-12-31"}
+
+    first = client.post("/reports/new/activity_summary/", form)
+    second = client.post("/reports/new/activity_summary/", form)
+
+    job = ReportJob.objects.get()
+    assert first["Location"] == second["Location"] == f"/reports/{job.pk}/"
+    assert job.status == ReportJob.Status.QUEUED
+
+
+def test_a_job_started_while_the_task_queue_is_down_says_it_waits_for_it(
+    client, sectec, manager, django_capture_on_commit_callbacks
+):
+    client.force_login(manager)
+    with broker_in_use("redis://127.0.0.1:1/0"), django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/reports/new/activity_summary/", {"programme": "SecTec", "start": "2022-01-01", "end": "2023-12-31"}
+        )
+    job = ReportJob.objects.get()
+
+    status = client.get(f"/reports/{job.pk}/status.json").json()
+
+    assert status["status"] == "queued"
+    assert status["progress_message"] == "The task queue cannot be reached; the report starts as soon as it answers."
+    assert status["progress_message"] in client.get(f"/reports/{job.pk}/").content.decode()

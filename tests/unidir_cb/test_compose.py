@@ -56,3 +56,15 @@ def test_the_dockerfile_builds_from_the_lock_file_and_runs_as_an_unprivileged_us
     assert "requirements/base.txt" in dockerfile
     assert "collectstatic" in dockerfile
     assert "\nUSER " in dockerfile
+
+
+def test_a_worker_or_beat_that_exits_is_started_again_and_redis_keeps_queued_tasks_on_disk():
+    services = compose()["services"]
+    for name in ("web", "worker", "beat", "redis", "postgres"):
+        assert services[name]["restart"] in ("always", "unless-stopped"), f"{name} is not restarted"
+    assert "--appendonly yes" in services["redis"]["command"]
+    assert any("redis-data:" in volume for volume in services["redis"]["volumes"])
+
+
+def test_the_image_has_the_postgresql_client_that_backups_need():
+    assert "postgresql-client" in (PROJECT_ROOT / "Dockerfile").read_text()

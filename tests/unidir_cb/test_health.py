@@ -1,7 +1,7 @@
 import pytest
 from django.db import connection
 
-from unidir_cb.celery import app as celery_app
+from tests.conftest import broker_in_use
 
 pytestmark = pytest.mark.django_db
 
@@ -13,21 +13,17 @@ def test_healthz_reports_database_ok_and_eager_tasks_when_no_broker_is_configure
     assert response.json() == {"status": "ok", "database": "ok", "broker": "eager"}
 
 
-def test_healthz_checks_a_configured_broker(client, settings, redis_url, monkeypatch):
-    settings.CELERY_TASK_ALWAYS_EAGER = False
-    monkeypatch.setattr(celery_app.conf, "broker_url", redis_url)
-
-    response = client.get("/healthz")
+def test_healthz_checks_a_configured_broker(client, redis_url):
+    with broker_in_use(redis_url):
+        response = client.get("/healthz")
 
     assert response.status_code == 200
     assert response.json()["broker"] == "ok"
 
 
-def test_healthz_is_503_when_the_broker_is_unreachable(client, settings, monkeypatch):
-    settings.CELERY_TASK_ALWAYS_EAGER = False
-    monkeypatch.setattr(celery_app.conf, "broker_url", "redis://127.0.0.1:1/0")
-
-    response = client.get("/healthz")
+def test_healthz_is_503_when_the_broker_is_unreachable(client):
+    with broker_in_use("redis://127.0.0.1:1/0"):
+        response = client.get("/healthz")
 
     assert response.status_code == 503
     assert response.json()["status"] == "unavailable"

@@ -3,6 +3,7 @@ proxies the deployment says it trusts, never trusting what a client writes itsel
 
 from django.test import RequestFactory
 
+from tests.conftest import free_port
 from unidir_cb.core.ratelimit import client_address, limit_exceeded
 
 
@@ -30,3 +31,17 @@ def test_a_request_that_skipped_the_proxy_falls_back_to_the_connecting_address(s
     request = RequestFactory().get("/", REMOTE_ADDR="198.51.100.9", HTTP_X_FORWARDED_FOR="203.0.113.66")
 
     assert client_address(request) == "198.51.100.9"
+
+
+def test_an_unreachable_cache_lets_attempts_through_with_a_warning(settings, caplog):
+    """Rate limits fail open: refusing everyone while Redis is down would take the site down with it."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "unidir_cb.core.cache.FailOpenRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",  # nothing listens there
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+        }
+    }
+
+    assert [limit_exceeded("a", 1, window_seconds=60) for _ in range(3)] == [False, False, False]
+    assert "the cache is unreachable" in caplog.text

@@ -65,3 +65,45 @@ class DataImport(TimeStampedModel):
 
     def __str__(self):
         return f"{self.file_name} into {self.target}"
+
+
+class LoginFailure(TimeStampedModel):
+    """One failed login, kept for the few minutes login_protection.py counts it."""
+
+    account = models.CharField(max_length=320, help_text="user:<id> for an account, login:<name> for a name none has.")
+    address = models.CharField(max_length=64, blank=True, help_text="The client's address (behind trusted proxies).")
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["account", "created_at"], name="login_failure_account"),
+            models.Index(fields=["address", "created_at"], name="login_failure_address"),
+            models.Index(fields=["created_at"], name="login_failure_created"),
+        ]
+
+    def __str__(self):
+        return f"{self.account} from {self.address or 'unknown'} at {self.created_at:%Y-%m-%d %H:%M:%S}"
+
+
+class OutboxMessage(TimeStampedModel):
+    """A Celery task recorded with the change it is about, until the broker has it (outbox.py); for
+    work that must happen once, also the record checked before and stamped after that work."""
+
+    task_id = models.CharField(max_length=255, unique=True, help_text="The Celery task id; a redelivery keeps it.")
+    task_name = models.CharField(max_length=200)
+    arguments = models.JSONField(default=list, blank=True)
+    sent_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the broker accepted it (or it ran, when tasks run eagerly)."
+    )
+    send_attempts = models.PositiveIntegerField(default=0, help_text="Tries the broker refused.")
+    last_error = models.TextField(blank=True)
+    claimed_until = models.DateTimeField(null=True, blank=True, help_text="A worker is doing the work until then.")
+    performed_at = models.DateTimeField(null=True, blank=True, help_text="When work that must happen once was done.")
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["sent_at", "created_at"], name="outbox_message_pending"),
+        ]
+
+    def __str__(self):
+        state = "sent" if self.sent_at else "waiting for the broker"
+        return f"{self.task_name} {self.task_id} ({state})"

@@ -1,9 +1,17 @@
 """Fixed-window rate limits counted in the cache (shared by every web process in production, see
 CACHE_URL), for what allauth does not already limit: event registrations, certificate look-ups and
-password attempts on account deletion."""
+password attempts on account deletion.
+
+They fail open: while the cache is unreachable every attempt is let through and a warning logged,
+because refusing everyone would turn a cache outage into a site outage. Login failures are not
+limited here but in the database (login_protection.py), so an outage never lifts that protection."""
+
+import logging
 
 from django.conf import settings
 from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
 
 
 def limit_exceeded(key: str, limit: int, window_seconds: int) -> bool:
@@ -15,6 +23,9 @@ def limit_exceeded(key: str, limit: int, window_seconds: int) -> bool:
     except ValueError:  # the window expired between add and incr
         cache.set(cache_key, 1, timeout=window_seconds)
         attempts = 1
+    if attempts is None:  # the cache ignored an error (unidir_cb/core/cache.py): nothing was counted
+        logger.warning("Rate limit %s not checked: the cache is unreachable, so the attempt is let through", key)
+        return False
     return attempts > limit
 
 

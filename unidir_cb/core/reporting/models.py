@@ -1,3 +1,5 @@
+import hashlib
+import json
 import secrets
 
 from django.conf import settings
@@ -28,6 +30,9 @@ class ReportJob(TimeStampedModel):
     # Not a choices field: kinds live in code (registry.py) and adding one must not need a migration.
     kind = models.CharField(max_length=60)
     parameters = models.JSONField(default=dict, blank=True)
+    parameters_digest = models.CharField(
+        max_length=64, blank=True, editable=False, help_text="SHA-256 of the parameters, to find the same request."
+    )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="report_jobs"
     )
@@ -45,6 +50,12 @@ class ReportJob(TimeStampedModel):
         default=0, help_text="How many times the job was handed to a worker; each hand-over fences out the one before."
     )
     celery_task_id = models.CharField(max_length=255, blank=True)
+    keep_files = models.BooleanField(
+        default=False,
+        help_text="Kept for good (approved mapping versions, scheduled snapshots); other jobs' files are "
+        "deleted REPORT_FILE_RETENTION_DAYS after they finished.",
+    )
+    files_deleted_at = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True, help_text="Why the job failed, in words staff can act on.")
     result = models.JSONField(
         default=dict, blank=True, help_text="What the job found, for its page (an import's totals and errors)."
@@ -58,10 +69,22 @@ class ReportJob(TimeStampedModel):
         ]
         constraints = [
             models.CheckConstraint(condition=Q(progress__lte=100), name="report_job_progress_at_most_100"),
+            # Starting a job is idempotent (services.start_report_job): one queued or running job per
+            # person, kind and parameters, even when two requests race.
+            models.UniqueConstraint(
+                fields=["requested_by", "kind", "parameters_digest"],
+                condition=Q(status__in=["queued", "running"]),
+                name="report_job_one_active_per_request",
+            ),
         ]
 
     def __str__(self):
         return f"{self.kind} #{self.pk} ({self.status})"
+
+    @staticmethod
+    def digest_of(parameters) -> str:
+        canonical = json.dumps(parameters, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hashlib.sha256(canonical.encode()).hexdigest()
 
     def get_absolute_url(self) -> str:
         return reverse("reporting:job_detail", args=[self.pk])

@@ -8,6 +8,12 @@ never finished twice and its files never mix two builds.
 
 Files are built in memory first, then stored and recorded with the status change in one
 transaction: a job is either succeeded with all its files or has none.
+
+Starting is idempotent: while a job of the same person, kind and parameters is queued or running,
+starting it again returns that job (a database constraint settles two requests racing). Jobs reach
+the broker through the kernel's outbox, so one started while the broker is unreachable is sent as
+soon as it answers; the sweeper leaves such a job to the outbox and only requeues one whose message
+reached the broker long ago, or whose worker stopped sending heartbeats.
 """
 
 import datetime
@@ -17,13 +23,15 @@ import time
 import uuid
 from dataclasses import dataclass, field
 
-from celery import current_app
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, connection, transaction
-from django.db.models import Q
+from django.db import IntegrityError, InterfaceError, OperationalError, connection, transaction
+from django.db.models import Exists, OuterRef, Q
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
-from kombu.exceptions import OperationalError as BrokerOperationalError
+
+from unidir_cb.core import outbox
+from unidir_cb.core.models import OutboxMessage
 
 from . import registry
 from .models import ReportFile, ReportJob
@@ -32,6 +40,7 @@ from .registry import BuildResult, ReportBuildError, ReportOutput, ReportParamet
 logger = logging.getLogger(__name__)
 
 Status = ReportJob.Status
+ACTIVE_STATUSES = (Status.QUEUED, Status.RUNNING)
 # The Celery task that runs a job (tasks.py). Sent by name, so that this module, which tasks.py wraps,
 # need not import it back.
 RUN_REPORT_JOB_TASK = "reporting.run_report_job"
@@ -52,12 +61,24 @@ class ReportJobSuperseded(Exception):
 
 
 def start_report_job(
-    kind: str, parameters, requested_by=None, *, rerun_of: ReportJob | None = None, enqueue: bool = True
+    kind: str,
+    parameters,
+    requested_by=None,
+    *,
+    rerun_of: ReportJob | None = None,
+    enqueue: bool = True,
+    keep_files: bool = False,
 ) -> ReportJob:
-    """A new job for `kind`. Parameters are checked first: bad ones give a job that failed at once
-    with the reason, never a crash or a task. With `enqueue`, a worker is asked to run it once the
-    transaction commits; without, the caller runs it (the management command does)."""
+    """A new job for `kind`, or the one `requested_by` already has queued or running with the same
+    parameters. Parameters are checked first: bad ones give a job that failed at once with the reason,
+    never a crash or a task. With `enqueue`, a worker is asked to run it once the transaction commits;
+    without, the caller runs it (the management command does). With `keep_files`, its files are never
+    deleted by the retention rule (delete_expired_files)."""
     now = timezone.now()
+    digest = ReportJob.digest_of(parameters)
+    active = _active_job(requested_by, kind, digest)
+    if active is not None:
+        return _joined(active, keep_files)
     try:
         registry.get_kind(kind).validate(parameters)
     except ReportParametersError as error:
@@ -67,25 +88,50 @@ def start_report_job(
             requested_by=requested_by,
             rerun_of=rerun_of,
             status=Status.FAILED,
+            keep_files=keep_files,
             progress_message="Not started: the parameters are not valid",
             error=str(error),
             finished_at=now,
         )
-    with transaction.atomic():
-        job = ReportJob.objects.create(
-            kind=kind,
-            parameters=parameters,
-            requested_by=requested_by,
-            rerun_of=rerun_of,
-            status=Status.QUEUED,
-            attempts=1,
-            queued_at=now,
-            progress_message="Waiting for a worker",
-            celery_task_id=str(uuid.uuid4()),
-        )
-        if enqueue:
-            dispatch_on_commit(job.pk, job.attempts, job.celery_task_id)
+    try:
+        with transaction.atomic():
+            job = ReportJob.objects.create(
+                kind=kind,
+                parameters=parameters,
+                parameters_digest=digest,
+                requested_by=requested_by,
+                rerun_of=rerun_of,
+                keep_files=keep_files,
+                status=Status.QUEUED,
+                attempts=1,
+                queued_at=now,
+                progress_message="Waiting for a worker",
+                celery_task_id=str(uuid.uuid4()),
+            )
+            if enqueue:
+                dispatch_on_commit(job.pk, job.attempts, job.celery_task_id)
+    except IntegrityError:
+        # Another request created the same job between the look-up above and this insert.
+        active = _active_job(requested_by, kind, digest)
+        if active is None:
+            raise
+        return _joined(active, keep_files)
     return job
+
+
+def _active_job(requested_by, kind: str, digest: str) -> ReportJob | None:
+    if requested_by is None:  # jobs of nobody (the command line) are never merged
+        return None
+    return ReportJob.objects.filter(
+        requested_by=requested_by, kind=kind, parameters_digest=digest, status__in=ACTIVE_STATUSES
+    ).first()
+
+
+def _joined(active: ReportJob, keep_files: bool) -> ReportJob:
+    """The job a second start returns; a start that asked to keep the files keeps that job's."""
+    if keep_files:
+        keep_files_of(active)
+    return active
 
 
 def rerun_report_job(job: ReportJob, requested_by=None) -> ReportJob:
@@ -96,17 +142,7 @@ def rerun_report_job(job: ReportJob, requested_by=None) -> ReportJob:
 
 
 def dispatch_on_commit(job_id: int, attempt: int, task_id: str) -> None:
-    def send():
-        try:
-            current_app.tasks[RUN_REPORT_JOB_TASK].apply_async(args=[job_id, attempt], task_id=task_id)
-        except (BrokerOperationalError, ConnectionError):
-            # The job stays queued; the sweeper sends it again once the broker answers.
-            logger.exception("Could not send report job %s (attempt %s) to the broker", job_id, attempt)
-            ReportJob.objects.filter(pk=job_id, status=Status.QUEUED, attempts=attempt).update(
-                progress_message="The task queue could not be reached; the report will be sent again automatically"
-            )
-
-    transaction.on_commit(send)
+    outbox.send_after_commit(RUN_REPORT_JOB_TASK, [job_id, attempt], task_id=task_id)
 
 
 # Running -----------------------------------------------------------------------------------------
@@ -317,6 +353,15 @@ def save_outputs_and_succeed(job_id: int, attempt: int, built: BuildResult) -> N
 def check_outputs(outputs: list[ReportOutput], needs_files: bool = True) -> None:
     if needs_files and not outputs:
         raise ReportBuildError("The report produced no files.")
+    for output in outputs:
+        # Documents are built in memory, so their size is capped; an export written to disk as its rows
+        # are read (output.path) is as long as its rows, and only the disk bounds it.
+        if output.path is None and output.size > settings.REPORT_FILE_MAX_BYTES:
+            raise ReportBuildError(
+                f"The {output.format.upper()} file came to {filesizeformat(output.size)}, more than the "
+                f"{filesizeformat(settings.REPORT_FILE_MAX_BYTES)} a report file may have. Choose a shorter period "
+                "or fewer items; the limit is the REPORT_FILE_MAX_BYTES setting."
+            )
     formats = [output.format for output in outputs]
     unknown = set(formats) - set(ReportFile.Format.values)
     if unknown or len(set(formats)) != len(formats):
@@ -378,7 +423,7 @@ def sweep_stale_jobs(now=None) -> SweepOutcome:
         _requeue_or_give_up(
             job_id, Status.RUNNING, attempts, give_up_message, "the worker stopped responding", now, outcome
         )
-    stale_queued = ReportJob.objects.filter(status=Status.QUEUED, queued_at__lt=queue_stale_before)
+    stale_queued = ReportJob.objects.filter(status=Status.QUEUED).filter(_reached_the_broker_before(queue_stale_before))
     for job_id, attempts in stale_queued.values_list("pk", "attempts"):
         give_up_message = (
             f"No worker started this report in {attempts} tries of "
@@ -389,6 +434,14 @@ def sweep_stale_jobs(now=None) -> SweepOutcome:
     if outcome.requeued or outcome.failed:
         logger.warning("Report job sweep: requeued %s, gave up on %s", outcome.requeued, outcome.failed)
     return outcome
+
+
+def _reached_the_broker_before(moment) -> Q:
+    """A queued job whose message the broker accepted before `moment` and no worker took. A message
+    still waiting in the outbox is the outbox's to send (as soon as the broker answers), not stale."""
+    message = OutboxMessage.objects.filter(task_id=OuterRef("celery_task_id"))
+    never_in_the_outbox = ~Exists(message) & Q(queued_at__lt=moment)  # sent before the outbox existed
+    return Exists(message.filter(sent_at__lt=moment)) | never_in_the_outbox
 
 
 def _requeue_or_give_up(job_id, status, attempts, give_up_message, reason, now, outcome: SweepOutcome) -> None:
@@ -417,3 +470,37 @@ def _requeue_or_give_up(job_id, status, attempts, give_up_message, reason, now, 
         if requeued:
             dispatch_on_commit(job_id, attempts + 1, task_id)
             outcome.requeued.append(job_id)
+
+
+# Keeping files -----------------------------------------------------------------------------------
+
+
+def keep_files_of(job: ReportJob) -> None:
+    """Exempt the job's files from the retention rule: an approved mapping version, a scheduled snapshot."""
+    ReportJob.objects.filter(pk=job.pk, keep_files=False).update(keep_files=True, updated_at=timezone.now())
+
+
+def delete_expired_files(now=None) -> list[int]:
+    """Delete the files of jobs that finished more than REPORT_FILE_RETENTION_DAYS ago and are not kept
+    for good; the jobs stay, saying when their files went (beat runs this daily). Returns their ids."""
+    now = now or timezone.now()
+    expired = ReportJob.objects.filter(
+        finished_at__lt=now - datetime.timedelta(days=settings.REPORT_FILE_RETENTION_DAYS),
+        keep_files=False,
+        files_deleted_at__isnull=True,
+    ).filter(Exists(ReportFile.objects.filter(job=OuterRef("pk"))))
+    storage = ReportFile._meta.get_field("file").storage
+    deleted = []
+    for job_id in expired.values_list("pk", flat=True)[:1000]:
+        with transaction.atomic():
+            # Rows first, in the transaction; the stored files only once it holds (a file left behind
+            # by a crash here is an orphan, never a row pointing at nothing).
+            names = list(ReportFile.objects.filter(job_id=job_id).values_list("file", flat=True))
+            ReportFile.objects.filter(job_id=job_id).delete()
+            ReportJob.objects.filter(pk=job_id).update(files_deleted_at=now, updated_at=now)
+        for name in names:
+            storage.delete(name)
+        deleted.append(job_id)
+    if deleted:
+        logger.info("Deleted the files of %s report job(s) past the retention period", len(deleted))
+    return deleted

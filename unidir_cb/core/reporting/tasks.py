@@ -27,3 +27,8 @@ def run_report_job(self, job_id: int, attempt: int) -> str | None:
 def sweep_stale_report_jobs() -> dict:
     outcome = services.sweep_stale_jobs()
     return {"requeued": outcome.requeued, "failed": outcome.failed}
+
+
+@shared_task(name="reporting.delete_expired_report_files", acks_late=True)
+def delete_expired_report_files() -> list[int]:
+    return services.delete_expired_files()

@@ -3,6 +3,7 @@
 All need a login and programmes.run_reports (403 without); a job is only reachable through
 selectors.report_jobs_visible_to, so another person's job is a 404, files included."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
@@ -15,6 +16,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from unidir_cb.core import outbox
 
 from . import registry, selectors, services
 from .models import ReportFile, ReportJob
@@ -96,6 +99,8 @@ def job_detail(request, pk):
             "next_page": _next_page(job),
             "next_page_label": kind.next_page_label if kind else "",
             "may_list_reports": request.user.has_perm(registry.RUN_REPORTS_PERMISSION),
+            "progress_message": _progress_message(job),
+            "retention_days": settings.REPORT_FILE_RETENTION_DAYS,
         },
     )
 
@@ -112,7 +117,7 @@ def job_status(request, pk):
             "status": job.status,
             "status_label": job.get_status_display(),
             "progress": job.progress,
-            "progress_message": job.progress_message,
+            "progress_message": _progress_message(job),
             "finished": job.is_finished,
             "next_page": _next_page(job),
             "error": job.error,
@@ -163,6 +168,12 @@ def download_file(request, pk, file_format):
     )
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _progress_message(job: ReportJob) -> str:
+    if job.status == ReportJob.Status.QUEUED and outbox.is_waiting_for_the_broker(job.celery_task_id):
+        return _("The task queue cannot be reached; the report starts as soon as it answers.")
+    return job.progress_message
 
 
 def _local_time(moment) -> str:
