@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 # Checker), LibreOffice (DOCX and XLSX to PDF), poppler (pdftotext, pdftoppm) and zbar (reads QR codes),
 # the PostgreSQL client (backups) and systemd-analyze (the service units).
 RUN_SYSTEM_PACKAGES := fonts-noto-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 gettext
-TEST_SYSTEM_PACKAGES := $(RUN_SYSTEM_PACKAGES) chromium redis-server poppler-utils zbar-tools nodejs npm \
+TEST_SYSTEM_PACKAGES := $(RUN_SYSTEM_PACKAGES) chromium redis-server poppler-utils zbar-tools nodejs \
 	openjdk-17-jre-headless libreoffice-writer-nogui libreoffice-calc-nogui postgresql-client systemd
 # npm packages the tests run (package.json, locked in package-lock.json).
 NODE_MODULES := node_modules/.package-lock.json
@@ -25,7 +25,9 @@ BACKUP_DIR ?= backups
 
 .PHONY: run worker test install lint lock messages benchmark backup restore
 
+# Node.js from NodeSource bundles npm; Debian's nodejs does not, and then Debian's npm is installed.
 $(NODE_MODULES): package.json package-lock.json
+	@command -v npm >/dev/null || sh .ci/ensure-debian-packages npm
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
