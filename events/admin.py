@@ -301,6 +301,14 @@ class RegistrationAdmin(PageAnnotationsMixin, ImportExportAdminMixin, SimpleHist
     def mark_not_attended(self, request, queryset):
         count = registrations.mark_attended(queryset, attended=False)
         self.message_user(request, f"{count} registration(s) marked not attended.", messages.SUCCESS)
+        revoked = queryset.filter(attended=False).exclude(certificate_code="").count()
+        if revoked:
+            self.message_user(
+                request,
+                f"{revoked} of them had a certificate: it no longer verifies "
+                "(marking the attendance again restores it).",
+                messages.WARNING,
+            )
 
     @admin.action(description="Issue certificates (attended courses, trainings and exercises)")
     def issue_certificates(self, request, queryset):

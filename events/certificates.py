@@ -1,10 +1,11 @@
 """Certificates of attendance: who gets one, the verification code's format, and the PDF.
 
 A certificate exists once its registration has a certificate_code (services.certificates issues it,
-once: the code and date never change, so a PDF downloaded twice carries the same code). The code is
-what a reader of the certificate types on the public verification page, so it uses an alphabet
-without look-alike characters (no 0/O, 1/I/L) in groups of four. Verifying a code is a read query
-(selectors.verify_certificate).
+once: the code and date never change, so a PDF downloaded twice carries the same code). It holds
+only while its registration is confirmed and attended (certificate_holds): taking the attendance
+back or cancelling the registration revokes it. The code is what a reader of the certificate types
+on the public verification page, so it uses an alphabet without look-alike characters (no 0/O,
+1/I/L) in groups of four. Verifying a code is a read query (selectors.verify_certificate).
 """
 
 import datetime
@@ -85,6 +86,14 @@ def certificate_refusal(registration: Registration) -> CertificateError | None:
     else:
         return None
     return CertificateError(str(CERTIFICATE_REFUSAL_MESSAGES[reason]) % {"event": event.title}, reason)
+
+
+def certificate_holds(registration: Registration) -> bool:
+    """Whether an issued certificate still certifies attendance: its registration is confirmed and
+    attended. The code is kept when attendance is taken back, so the verification page can say the
+    certificate was revoked rather than that it never existed; recording the attendance again
+    restores it."""
+    return registration.status == Registration.Status.CONFIRMED and registration.attended
 
 
 def has_real_email_address(registration: Registration) -> bool:

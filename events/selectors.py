@@ -16,7 +16,7 @@ from django_countries.fields import Country
 from programmes.models import Topic
 from unidir_cb.core.periods import period_bounds
 
-from .certificates import normalise_code
+from .certificates import certificate_holds, normalise_code
 from .models import AgendaItem, Event, Participant, Registration
 from .rules import ACTIVE_STATUSES, PUBLIC_EVENT_STATUSES
 
@@ -232,23 +232,27 @@ class VerifiedCertificate:
     """All the public verification page may show: never an email, organisation or country."""
 
     code: str
-    holder_name: str  # empty when the holder deleted their data
+    holder_name: str  # empty when the holder deleted their data, or the certificate was revoked
     event_title: str
     starts_at: object
     ends_at: object
     time_zone: str
+    # Issued, then revoked: the registration was cancelled or its attendance taken back.
+    revoked: bool = False
 
 
 def verify_certificate(typed_code: str) -> VerifiedCertificate | None:
-    """The certificate with this code, or None. One query."""
+    """The certificate with this code (revoked or not), or None. One query."""
     code = normalise_code(typed_code)
     if not code:
         return None
     registration = (
-        Registration.objects.filter(certificate_code=code, status=Registration.Status.CONFIRMED, attended=True)
+        Registration.objects.filter(certificate_code=code)
         .select_related("event", "participant")
         .only(
             "certificate_code",
+            "status",
+            "attended",
             "event__title",
             "event__starts_at",
             "event__ends_at",
@@ -262,10 +266,13 @@ def verify_certificate(typed_code: str) -> VerifiedCertificate | None:
     if registration is None:
         return None
     participant = registration.participant
-    holder_name = "" if participant.anonymised_at else f"{participant.first_name} {participant.last_name}".strip()
+    revoked = not certificate_holds(registration)
+    # A revoked certificate names nobody: it no longer says anything true about its holder.
+    named = not (revoked or participant.anonymised_at)
     return VerifiedCertificate(
         code=code,
-        holder_name=holder_name,
+        holder_name=f"{participant.first_name} {participant.last_name}".strip() if named else "",
+        revoked=revoked,
         event_title=registration.event.title,
         starts_at=registration.event.starts_at,
         ends_at=registration.event.ends_at,
