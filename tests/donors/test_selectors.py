@@ -2,17 +2,28 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 from djmoney.money import Money
 
 from donors.models import Contribution, Donor
 from donors.money import MissingExchangeRate
-from donors.selectors import donors_by_funding_type, funding_lines, summarise_funding
-from tests.factories import ContributionFactory, DonorFactory, ExchangeRateFactory, ProgrammeFactory
+from donors.selectors import donors_by_funding_type, funding_lines, programme_output, summarise_funding
+from events.models import Registration
+from tests.factories import (
+    ContributionFactory,
+    DonorFactory,
+    EventFactory,
+    ExchangeRateFactory,
+    ParticipantFactory,
+    ProgrammeFactory,
+    RegistrationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
 START, END = datetime.date(2022, 1, 1), datetime.date(2023, 12, 31)
 CORE, SPECIFIC = Contribution.FundingType.CORE, Contribution.FundingType.ACTIVITY_SPECIFIC
+Status = Registration.Status
 
 
 def contribution(donor, funding_type, amount, currency, programme, **dates):
@@ -108,3 +119,25 @@ def test_a_donor_without_contributions_in_the_period_has_no_lines():
 
     assert lines == []
     assert summarise_funding(lines, "USD").total == Decimal(0)
+
+
+def test_a_donor_reports_reach_counts_confirmed_people_and_walk_ins_but_not_those_who_only_asked():
+    """Who took part is events.rules.took_part: confirmed, or seen in the room whatever the status."""
+    programme = ProgrammeFactory()
+    clinic = EventFactory(
+        programme=programme,
+        starts_at=timezone.make_aware(datetime.datetime(2022, 5, 3, 9)),
+        ends_at=timezone.make_aware(datetime.datetime(2022, 5, 3, 17)),
+    )
+    counted = [
+        RegistrationFactory(event=clinic, participant=ParticipantFactory(country="KE"), status=Status.CONFIRMED),
+        RegistrationFactory(
+            event=clinic, participant=ParticipantFactory(country="FJ"), status=Status.PENDING, attended=True
+        ),
+    ]
+    for status in (Status.PENDING, Status.WAITLISTED, Status.DECLINED, Status.CANCELLED):
+        RegistrationFactory(event=clinic, participant=ParticipantFactory(country="BR"), status=status)
+
+    reach = programme_output(programme, START, END).reach
+
+    assert (reach.participants, reach.countries) == (len(counted), 2)

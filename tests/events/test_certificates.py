@@ -16,7 +16,9 @@ from django.utils import timezone
 from events import certificates
 from events.models import Event, Registration
 from events.services import certificates as certificate_services
+from events.services import check_in as desk
 from events.services.participants import anonymise_participant
+from events.services.registrations import cancel_registration
 from events.tasks import send_certificate_email_task, send_registration_email_task
 from tests.clients.programs import program
 from tests.events.participants import participant_with_account
@@ -511,3 +513,62 @@ def test_the_certificate_task_retries_a_mail_server_failure_with_the_registratio
     assert message.subject.startswith("Certificat de participation")
     for option in ("autoretry_for", "dont_autoretry_for", "retry_backoff", "retry_backoff_max", "max_retries"):
         assert getattr(send_certificate_email_task, option) == getattr(send_registration_email_task, option)
+
+
+# Revoking ----------------------------------------------------------------------------------------
+
+
+def revoked_page(client, registration) -> str:
+    """The verification page for the registration's code, as text (tags dropped, spaces folded)."""
+    html = client.get(VERIFY, {"code": registration.certificate_code}).content.decode()
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split()).replace(" .", ".")
+
+
+def test_a_certificate_whose_attendance_is_taken_back_at_the_desk_is_revoked_on_the_verification_page(client):
+    participant = ParticipantFactory(first_name="Amina", last_name="Diallo")
+    registration = certificate_services.issue_certificate(attended_registration(participant))
+
+    desk.undo_check_in(registration)
+
+    page = revoked_page(client, registration)
+    assert "This certificate is no longer valid" in page
+    assert f"The code {registration.certificate_code} was issued for Summer course on cyber norms, but" in page
+    assert "withdrawn the attendance it certified" in page
+    assert "This certificate is valid" not in page
+    assert "Amina" not in page
+
+
+def test_marking_the_attendance_again_restores_the_same_certificate(client):
+    registration = certificate_services.issue_certificate(attended_registration())
+    code = registration.certificate_code
+    desk.undo_check_in(registration)
+
+    desk.check_in(registration)
+
+    registration.refresh_from_db()
+    assert registration.certificate_code == code
+    assert "This certificate is valid" in revoked_page(client, registration)
+
+
+def test_a_cancelled_registrations_certificate_no_longer_verifies(client):
+    registration = certificate_services.issue_certificate(attended_registration())
+
+    cancel_registration(registration)
+
+    assert "This certificate is no longer valid" in revoked_page(client, registration)
+
+
+def test_staff_who_mark_a_certified_participant_not_attended_are_told_the_certificate_is_revoked(admin_client, client):
+    certified = certificate_services.issue_certificate(attended_registration())
+    uncertified = RegistrationFactory(event=certified.event, status=Status.CONFIRMED, attended=True)
+
+    response = admin_client.post(
+        "/admin/events/registration/",
+        {"action": "mark_not_attended", "_selected_action": [certified.pk, uncertified.pk]},
+        follow=True,
+    )
+
+    page = response.content.decode()
+    assert "2 registration(s) marked not attended." in page
+    assert "1 of them had a certificate: it no longer verifies (marking the attendance again restores it)." in page
+    assert "This certificate is no longer valid" in revoked_page(client, certified)

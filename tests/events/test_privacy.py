@@ -153,6 +153,27 @@ def test_deleting_the_account_gives_upcoming_seats_to_the_waitlist(amina):
     assert waiting.status == Status.CONFIRMED
 
 
+def test_deleting_the_account_also_leaves_every_waiting_list_and_withdraws_every_pending_request(amina):
+    """A deleted person must not be promoted into a seat or approved later: every upcoming
+    registration, whatever its state, is cancelled; the person behind them on a list moves up."""
+    full = EventFactory(capacity=1, title="Full clinic")
+    RegistrationFactory(event=full, status=Status.CONFIRMED)
+    waitlisted = RegistrationFactory(participant=amina, event=full, status=Status.WAITLISTED)
+    behind = RegistrationFactory(event=full, status=Status.WAITLISTED)
+    by_approval = EventFactory(admission=Event.Admission.BY_APPROVAL, title="Closed dialogue")
+    pending = RegistrationFactory(participant=amina, event=by_approval, status=Status.PENDING)
+    declined = RegistrationFactory(participant=amina, event=EventFactory(), status=Status.DECLINED)
+
+    participants.delete_account(amina.user)
+
+    assert [Registration.objects.get(pk=r.pk).status for r in (waitlisted, pending, declined)] == [
+        Status.CANCELLED,
+        Status.CANCELLED,
+        Status.DECLINED,
+    ]
+    assert list(full.registrations.filter(status=Status.WAITLISTED)) == [behind]
+
+
 def test_two_anonymised_participants_never_share_an_address():
     first, second = ParticipantFactory(), ParticipantFactory()
 

@@ -23,6 +23,7 @@ from .helpers import (
     import_file,
     preview,
     read_rows,
+    refusals,
     staff_member,
 )
 
@@ -115,6 +116,40 @@ def test_a_list_confirming_more_people_than_seats_saves_nothing_even_at_confirma
     ]
     assert Registration.objects.filter(event=event).count() == 1
     assert Participant.objects.count() == 1
+
+
+def test_a_row_that_became_wrong_after_a_clean_preview_saves_nothing_at_confirmation(client):
+    """A donor deleted between the preview and the confirmation: its row is now invalid, and the
+    valid rows before it are rolled back with it: the file imports whole or not at all."""
+    staff_member(client, FINANCE)
+    factories.ProgrammeFactory(short_name="SecTec")
+    factories.DonorFactory(name="Japan")
+    doomed = factories.DonorFactory(name="Kingdom of the Netherlands")
+    rows = [
+        {
+            "donor": donor,
+            "reference": reference,
+            "funding_type": "Activity-specific",
+            "amount": "10,000",
+            "currency": "USD",
+            "covers_from": "2031-01-01",
+            "covers_until": "2031-12-31",
+            "programme": "SecTec",
+        }
+        for donor, reference in (("Japan", "JP-1"), ("Japan", "JP-2"), ("Kingdom of the Netherlands", "NL-1"))
+    ]
+    previewed = preview(client, "/admin/donors/contribution/", csv_bytes(rows), "grants.csv")
+    assert previewed.context.get("may_confirm"), refusals(previewed)
+    doomed.delete()
+
+    response = confirm(client, previewed)
+
+    assert response.status_code == 200
+    assert not response.context["outcome"].saved
+    assert error_lines(response) == [
+        "Row 4, column 'donor': No donor 'Kingdom of the Netherlands' exists: add it first or correct the name."
+    ]
+    assert Contribution.objects.count() == 0
 
 
 def test_authors_keep_the_order_of_the_cell_and_reuse_known_people(client):

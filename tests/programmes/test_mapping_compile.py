@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from events.models import Event, Registration
 from reports.mapping.compiler import (
     MappingCompilationError,
     compile_mapping_sections,
@@ -66,6 +67,46 @@ def test_the_number_of_queries_does_not_grow_with_the_data(space_programme, djan
         compile_mapping_sections(space_programme)
 
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_cancelled_and_draft_events_in_the_period_are_neither_cited_nor_counted(space_programme):
+    """A cancelled simulation with people registered, and a draft seminar, both in the period: the
+    letter names neither, its event count and kinds leave them out, and its reach is unchanged."""
+    before = compile_mapping_sections(space_programme)["participatory_learning"]
+    lunar_agency = factories.OrganisationFactory(name="Lunar Agency", acronym="LUNA")
+    cislunar = factories.TopicFactory(name="Cislunar security")
+    for status, kind, title in [
+        (Event.Status.CANCELLED, Event.Kind.SIMULATION, "Lunar crisis simulation"),
+        (Event.Status.DRAFT, Event.Kind.SEMINAR, "Seminar on cislunar norms"),
+    ]:
+        event = factories.EventFactory(
+            programme=space_programme.programme,
+            status=status,
+            kind=kind,
+            title=title,
+            starts_at=aware(2024, 11, 5),
+            ends_at=aware(2024, 11, 6),
+            partners=[lunar_agency],
+            topics=[cislunar],
+        )
+        for country in ["BR", "AR", "CL"]:
+            factories.RegistrationFactory(
+                event=event,
+                participant=factories.ParticipantFactory(country=country),
+                status=Registration.Status.CONFIRMED,
+            )
+
+    sections = compile_mapping_sections(space_programme)
+    text = letter_text(sections)
+
+    learning = sections["participatory_learning"]
+    assert learning["facts"] == before["facts"]
+    assert learning["bullets"] == before["bullets"]
+    assert [activity["facts"] for activity in learning["activities"]] == [
+        activity["facts"] for activity in before["activities"]
+    ]
+    for cancelled_or_draft in ("Lunar", "LUNA", "Cislunar", "cislunar", "simulation", "seminar"):
+        assert cancelled_or_draft not in text
 
 
 def test_a_period_ending_before_it_starts_is_refused_with_a_clear_message(space_programme):
