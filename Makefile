@@ -23,7 +23,7 @@ DEMO_BROKER_URL ?= redis://127.0.0.1:$(DEMO_REDIS_PORT)/5
 demo_broker = $$($(BIN)/python -c "import redis; redis.Redis.from_url('$(DEMO_BROKER_URL)', socket_timeout=1).ping(); print('$(DEMO_BROKER_URL)')" 2>/dev/null)
 BACKUP_DIR ?= backups
 
-.PHONY: run worker test install lint lock messages benchmark backup restore
+.PHONY: run worker test install lint lock messages benchmark mutate backup restore
 
 # Node.js from NodeSource bundles npm; Debian's nodejs does not, and then Debian's npm is installed.
 $(NODE_MODULES): package.json package-lock.json
@@ -91,3 +91,10 @@ BENCHMARK_ARGS ?=
 benchmark: install
 	@sh .ci/ensure-debian-packages wrk redis-server time poppler-utils postgresql-client
 	$(BIN)/python benchmarks/run.py $(BENCHMARK_ARGS)
+
+# On demand, never in `make test`: plants each bug of benchmarks/mutations.toml in a copy of the project
+# and runs the tests beside its rule (README, Mutation testing).
+MUTATE_ARGS ?=
+mutate: install
+	@sh .ci/ensure-debian-packages $(TEST_SYSTEM_PACKAGES)
+	$(BIN)/python benchmarks/mutate.py $(MUTATE_ARGS)

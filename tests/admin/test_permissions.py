@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from tests.factories import ContributionFactory, EventFactory, UserFactory
-from unidir_cb.core.permissions import FINANCE, MANAGEMENT, PROGRAMME_STAFF
+from unidir_cb.core.permissions import FINANCE, MANAGEMENT, PROGRAMME_STAFF, may_see_amounts
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +68,14 @@ def test_a_participant_never_sees_the_admin(client):
 
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+@pytest.mark.parametrize(
+    ("group_name", "sees_amounts"), [(PROGRAMME_STAFF, False), (FINANCE, True), (MANAGEMENT, True), (None, False)]
+)
+def test_only_finance_and_management_may_see_what_contributions_are_worth(group_name, sees_amounts):
+    user = UserFactory(is_staff=True)
+    if group_name:
+        user.groups.add(Group.objects.get(name=group_name))
+
+    assert may_see_amounts(user) is sees_amounts

@@ -120,6 +120,8 @@ def test_the_links_are_on_the_profile_page_and_my_registrations(client, amina):
 def test_deleting_the_account_anonymises_the_participant_and_keeps_past_registrations(client, amina):
     past = RegistrationFactory(participant=amina, event=past_course(), attended=True)
     user_id = amina.user_id
+    old_feed = f"/events/calendar/{amina.calendar_token}.ics"
+    assert client.get(old_feed).status_code == 200
     client.force_login(amina.user)
 
     assert "cannot be undone" in client.get(DELETE).content.decode()
@@ -134,6 +136,9 @@ def test_deleting_the_account_anonymises_the_participant_and_keeps_past_registra
     assert (amina.organisation, amina.job_title, amina.gender) == ("", "", "")
     assert amina.country.code == "SN" and amina.organisation_kind == "government"  # kept for statistics
     assert amina.user is None and amina.anonymised_at is not None
+    # The personal feed's secret address is replaced, not only refused while anonymised.
+    assert old_feed != f"/events/calendar/{amina.calendar_token}.ics"
+    assert client.get(old_feed).status_code == 404
     past.refresh_from_db()
     assert past.status == Status.CONFIRMED and past.attended
     # Signed out: the next page is for a visitor.

@@ -12,7 +12,9 @@ from events.services.registrations import (
     Refusal,
     RegistrationError,
     cancel_own_registration,
+    change_capacity,
     register_participant,
+    registration_closed_refusal,
 )
 from tests.factories import EventFactory, ParticipantFactory, RegistrationFactory
 
@@ -129,6 +131,14 @@ def test_registration_after_the_closing_date_is_refused_with_the_closing_date():
 
     assert refusal.reason == Refusal.REGISTRATION_CLOSED
     assert str(refusal).startswith("Registration for Summer course closed on ")
+
+
+def test_registration_closes_at_the_closing_moment_itself_not_a_moment_later():
+    closes = timezone.now() + datetime.timedelta(days=1)
+    event = EventFactory(registration_closes_at=closes)
+
+    assert registration_closed_refusal(event, now=closes - datetime.timedelta(seconds=1)) is None
+    assert registration_closed_refusal(event, now=closes).reason == Refusal.REGISTRATION_CLOSED
 
 
 def test_without_a_closing_date_registration_closes_when_the_event_starts():
@@ -253,3 +263,16 @@ def test_cancelled_or_past_registrations_cannot_be_cancelled_again():
         with pytest.raises(RegistrationError) as refused:
             cancel_own_registration(registration, user=None)
         assert refused.value.reason == Refusal.NOT_CANCELLABLE
+
+
+def test_staff_may_lower_the_capacity_to_the_seats_already_taken_but_not_below():
+    event = EventFactory(capacity=5)
+    for _ in range(3):
+        RegistrationFactory(event=event, status=Status.CONFIRMED)
+
+    change_capacity(event, 3)
+    with pytest.raises(RegistrationError, match="already has 3 confirmed participants: the capacity cannot drop to 2"):
+        change_capacity(event, 2)
+
+    event.refresh_from_db()
+    assert event.capacity == 3

@@ -26,6 +26,13 @@ def test_behind_one_proxy_the_address_it_appended_counts_not_what_the_client_wro
     assert client_address(request) == "198.51.100.7"
 
 
+def test_behind_one_proxy_a_client_that_wrote_nothing_is_counted_at_the_address_the_proxy_wrote(settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.7")
+
+    assert client_address(request) == "198.51.100.7"
+
+
 def test_a_request_that_skipped_the_proxy_falls_back_to_the_connecting_address(settings):
     settings.ALLAUTH_TRUSTED_PROXY_COUNT = 2
     request = RequestFactory().get("/", REMOTE_ADDR="198.51.100.9", HTTP_X_FORWARDED_FOR="203.0.113.66")
