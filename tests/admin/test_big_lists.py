@@ -136,3 +136,16 @@ def test_an_unfiltered_big_list_is_numbered_by_the_tables_estimate_not_a_full_co
     assert not any('FROM "events_registration"' in sql and "WHERE" not in sql for sql in counts)
     assert any("reltuples" in query["sql"] for query in unfiltered.captured_queries)
     assert any("COUNT(" in query["sql"].upper() for query in filtered.captured_queries)
+
+
+def test_the_participants_list_names_each_country_and_sorts_by_it(admin_client):
+    factories.ParticipantFactory(last_name="Tuilagi", country="FJ")
+    factories.ParticipantFactory(last_name="Okafor", country="NG")
+    factories.ParticipantFactory(last_name="Nobody", country="")
+
+    page = admin_client.get("/admin/events/participant/", {"o": "4"}).content.decode()
+
+    assert page.index('<td class="field-country_name">Fiji</td>') < page.index(
+        '<td class="field-country_name">Nigeria</td>'
+    )
+    assert '<td class="field-country_name">-</td>' in page
