@@ -25,13 +25,20 @@ def set_up_django():
     django.setup()
 
 
+def signed_in_backend() -> str:
+    """The backend a session names must be one the site still lists, or the session signs nobody in."""
+    from django.conf import settings
+
+    return settings.AUTHENTICATION_BACKENDS[0]
+
+
 def session_cookie(user) -> str:
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
 
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[BACKEND_SESSION_KEY] = signed_in_backend()
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     return session.session_key
@@ -85,7 +92,7 @@ def crowd(size: int) -> list[str]:
     for user in users:
         data = {
             SESSION_KEY: str(user.pk),
-            BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+            BACKEND_SESSION_KEY: signed_in_backend(),
             HASH_SESSION_KEY: user.get_session_auth_hash(),
         }
         sessions.append(

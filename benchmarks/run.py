@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,7 @@ CROWD_CONNECTIONS = 50
 GROUPS = ["pages", "admin", "registration", "reports", "transfers"]
 REGISTER_ROWS = 100_000
 JOB_TIMEOUT_SECONDS = 30 * 60
+QUEUED_TIMEOUT_SECONDS = 120
 WORKER_OPTIONS = [
     "--loglevel=WARNING",
     "--without-gossip",
@@ -250,6 +252,11 @@ class CeleryWorker:
     def peak_mb(self) -> float:
         return children_peak_mb(self.process.pid)
 
+    def log_tail(self, characters: int = 4000) -> str:
+        self.log.flush()
+        self.log.seek(0)
+        return self.log.read()[-characters:]
+
 
 @dataclass
 class Load:
@@ -260,7 +267,25 @@ class Load:
     output: str
 
 
+def require_200(url: str, headers=()) -> None:
+    """wrk counts a redirect as a success: a page measured while signed out (the login redirect) would
+    look fast. One plain GET first must answer 200."""
+    parsed = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=120)
+    connection.request(
+        "GET",
+        f"{parsed.path}?{parsed.query}" if parsed.query else parsed.path,
+        headers=dict(header.split(": ", 1) for header in headers),
+    )
+    response = connection.getresponse()
+    connection.close()
+    if response.status != 200:
+        raise RuntimeError(f"{url} answered {response.status} ({response.getheader('Location', '')}), not 200")
+
+
 def wrk(url: str, *, seconds: int, connections: int, threads: int = 2, headers=(), script=None, env=None) -> Load:
+    if script is None:
+        require_200(url, headers)
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "30s"]
     for header in headers:
         command += ["-H", header]
@@ -519,11 +544,12 @@ def multipart(fields: dict, file_field: str, path: Path) -> tuple[bytes, str]:
     return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
-def wait_for_import_job(url: str, file_name: str, job_column: str) -> dict:
-    """The finished job (preview_job or confirm_job) of the import of `file_name`, polled in the database."""
-    deadline = time.monotonic() + JOB_TIMEOUT_SECONDS
+def wait_for_import_job(url: str, file_name: str, job_column: str, worker: CeleryWorker) -> dict:
+    """The finished job (preview_job or confirm_job) of the import of `file_name`, polled in the
+    database; a job no worker has taken after QUEUED_TIMEOUT_SECONDS fails the run with the worker's log."""
+    started = time.monotonic()
     with psycopg.connect(url, autocommit=True) as connection:
-        while time.monotonic() < deadline:
+        while time.monotonic() < started + JOB_TIMEOUT_SECONDS:
             row = connection.execute(
                 f"SELECT d.id, j.status, j.result, j.error FROM unidir_cb_dataimport d "  # noqa: S608 - a column name of ours
                 f"JOIN reporting_reportjob j ON j.id = d.{job_column} WHERE d.file_name = %s",
@@ -531,6 +557,8 @@ def wait_for_import_job(url: str, file_name: str, job_column: str) -> dict:
             ).fetchone()
             if row and row[1] in ("succeeded", "failed"):
                 return {"data_import": row[0], "status": row[1], "result": row[2] or {}, "error": row[3]}
+            if (not row or row[1] == "queued") and time.monotonic() > started + QUEUED_TIMEOUT_SECONDS:
+                raise RuntimeError(f"no worker took the {job_column} of {file_name}; worker log:\n{worker.log_tail()}")
             time.sleep(0.5)
     raise RuntimeError(f"the {job_column} of {file_name} did not finish within {JOB_TIMEOUT_SECONDS} s")
 
@@ -550,14 +578,14 @@ def import_row(server: Gunicorn, data: dict, url: str) -> Row:
             upload_seconds = time.monotonic() - started
             if upload_status != 302:
                 raise RuntimeError(f"the upload answered {upload_status}, not a redirect to its job")
-            preview = wait_for_import_job(url, register.name, "preview_job_id")
+            preview = wait_for_import_job(url, register.name, "preview_job_id", worker)
             dry_run_seconds = time.monotonic() - started
             if preview["status"] != "succeeded":
                 raise RuntimeError(f"the preview failed: {preview['error']}")
             started = time.monotonic()
             confirm_path = f"/admin/events/participant/import/{preview['data_import']}/confirm/"
             post(server, confirm_path, data["staff_session"])
-            confirmed = wait_for_import_job(url, register.name, "confirm_job_id")
+            confirmed = wait_for_import_job(url, register.name, "confirm_job_id", worker)
             confirm_seconds = time.monotonic() - started
             peak_mb = worker.peak_mb()
     outcome = confirmed["result"].get("import", {})
@@ -703,20 +731,34 @@ def main():
     demo_counts, full_counts = query_counts(demo_url, pages), query_counts(full_url, pages)
     counts = {name: f"{demo_counts[name]} / {full_counts[name]}" for name in pages}
     rows = []
+
+    def measure(group: str, function, *arguments) -> None:
+        """Add the group's rows; a group that breaks becomes one MISS row with its error, so the
+        rows measured before and after it still reach the table."""
+        try:
+            measured = function(*arguments)
+        except Exception as error:  # reported in the table, and the run exits 1
+            measured = [
+                Row(name=f"{group}: could not be measured", figure="error", passed=False, notes=[str(error)[:500]])
+            ]
+        for row in measured if isinstance(measured, list) else [measured]:
+            print(f"{row.verdict:<4} {row.name}: {row.figure} (baseline {row.baseline or '-'})", flush=True)
+            rows.append(row)
+
     if {"pages", "admin", "registration", "transfers"} & set(options.only):
         with Gunicorn(full_url) as server:
             if "pages" in options.only:
-                rows += page_rows(server, data, counts)
+                measure("pages", page_rows, server, data, counts)
             if "admin" in options.only:
-                rows += admin_rows(server, data, counts)
+                measure("admin", admin_rows, server, data, counts)
             if "registration" in options.only:
-                rows.append(registration_row(server, data, full_url))
+                measure("registration", registration_row, server, data, full_url)
             if "transfers" in options.only:
-                rows.append(import_row(server, data, full_url))
+                measure("import", import_row, server, data, full_url)
     if "reports" in options.only:
-        rows += report_rows(full_url, data)
+        measure("reports", report_rows, full_url, data)
     if "transfers" in options.only:
-        rows += export_rows(demo_url, full_url)
+        measure("export", export_rows, demo_url, full_url)
     output = table(rows)
     print(output)
     if options.results:
@@ -725,6 +767,8 @@ def main():
             f"# Benchmark results\n\n`make benchmark` on {stamp}, commit {commit()}, {options.participants:,} "
             f"participants.\n\nMachine: {machine()}.\n\n{output}\n"
         )
+    if any(row.figure == "error" for row in rows):
+        sys.exit(1)
 
 
 if __name__ == "__main__":
