@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 from events.models import Event
 from programmes.models import InformationResource, Programme
 from publications.models import Publication
+from unidir_cb.core import wording
 from unidir_cb.core.models import TimeStampedModel
 
 
@@ -38,7 +39,7 @@ class Donor(TimeStampedModel):
 
     @property
     def name_in_text(self) -> str:
-        return f"the {self.name}" if self.name_takes_article else self.name
+        return wording.name_in_text(self.name, self.name_takes_article)
 
     def clean(self):
         if self.kind == self.Kind.MEMBER_STATE and not self.country:

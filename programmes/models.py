@@ -25,6 +25,13 @@ class ActivityCategory(models.TextChoices):
 class Programme(TimeStampedModel):
     name = models.CharField(max_length=200, unique=True)
     short_name = models.CharField(max_length=40, unique=True, help_text="e.g. SecTec")
+    # Programme names do not all end in "Programme" and some take "the": letters use the name as
+    # staff write it instead of building it from the name.
+    name_in_text = models.CharField(
+        "name in running text",
+        max_length=255,
+        help_text='How letters name the programme after "by": "the UNIDIR Security and Technology Programme".',
+    )
     description = models.TextField(blank=True)
     website = models.URLField(blank=True, help_text="Where the full catalogue of publications can be read.")
     area_of_work = models.CharField(

@@ -171,6 +171,7 @@ class ScaleDataGenerator:
         programme = Programme.objects.create(
             name="Scale Programme",
             short_name=PROGRAMME_SHORT_NAME,
+            name_in_text="the UNIDIR Scale Programme",
             description="Twenty years of generated records for benchmarks.",
             head_name="Alex Example",
             head_title="Head of Programme",

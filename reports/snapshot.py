@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from donors.dashboard import DashboardFigures, dashboard_figures, month_end
-from donors.reports import CONVERSION_NOTE, long_date, publications_table
+from donors.reports import CONVERSION_NOTE, countries_in_brackets, long_date, publications_table
 from programmes.models import Programme
 from unidir_cb.core.reporting import charts
 from unidir_cb.core.reporting.documents import Chart, Heading, Paragraph, ReportDocument, Table, Year, render_outputs
@@ -137,7 +137,7 @@ def snapshot_document(of_month: DashboardFigures, year_to_date: DashboardFigures
     )
     if chart:
         document.add(Chart(chart, "Events by kind"))
-    document.add(Heading(f"Country coverage, year to date ({year_to_date.reach.countries} countries)"))
+    document.add(Heading(f"Country coverage, year to date{countries_in_brackets(year_to_date.reach.countries)}"))
     if year_to_date.countries:
         chart = charts.counts_chart(
             {row.name: row.participants for row in year_to_date.countries[:20] if row.code},

@@ -11,6 +11,7 @@ from .common import upsert
 PROGRAMME = {
     "name": "Security and Technology Programme",
     "short_name": "SecTec",
+    "name_in_text": "the UNIDIR Security and Technology Programme",
     "head_name": "Giacomo Persi Paoli",
     "head_title": "Head of Programme, Security & Technology",
     "website": "https://www.unidir.org",

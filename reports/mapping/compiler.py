@@ -25,6 +25,14 @@ from programmes.sections import SCHEMA_VERSION, SECTION_ORDER
 from publications.models import Translation
 from publications.selectors import publications_in_period
 from unidir_cb.core.models import UNLanguage
+from unidir_cb.core.wording import (
+    count_of,
+    indefinite_article,
+    join_names,
+    lowercase_first,
+    number_in_words,
+    rounded_count_of,
+)
 
 # How letters name the kinds of participatory learning activities, grouped as programmes present them.
 ACTIVITY_KIND_GROUPS = [
@@ -37,7 +45,6 @@ ACTIVITY_KIND_GROUPS = [
     ((Event.Kind.BRIEFING,), "Briefings"),
     ((Event.Kind.WORKSHOP,), "Workshops"),
 ]
-NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 EXAMPLE_COUNT = 6
 # A group of events with at least this many participants has its reach stated in the letter.
 REACH_WORTH_STATING = 10
@@ -55,32 +62,6 @@ def no_progress(percent: int, message: str) -> None:
 
 
 # --- wording helpers ----------------------------------------------------------------------------
-
-
-def join_names(names: list[str]) -> str:
-    """ "A", "A and B", "A, B, and C" — the serial comma, as the programme's letters use it."""
-    if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + ", and " + names[-1]
-
-
-def number_in_words(number: int) -> str:
-    return NUMBER_WORDS[number] if number < len(NUMBER_WORDS) else str(number)
-
-
-def more_than(count: int) -> str:
-    """Round a large count down to a multiple of five for prose: 28 -> "more than 25"."""
-    if count < 10:
-        return number_in_words(count)
-    return f"more than {(count - 1) // 5 * 5}"
-
-
-def lowercase_first(text: str) -> str:
-    # Keep acronyms and proper nouns ("OEWG", "UNIDIR") as they are: only a capitalised common word is lowered.
-    first_word = text.split(" ", 1)[0]
-    if first_word[:1].isupper() and first_word[1:2].islower():
-        return text[:1].lower() + text[1:]
-    return text
 
 
 def duration_phrase(event: Event) -> str:
@@ -114,16 +95,21 @@ def _research(exercise: MappingExercise, since: datetime.date) -> dict:
     translated_publications = translations.values("publication").distinct().count()
     languages = sorted({str(UNLanguage(code).label) for code in translations.values_list("language", flat=True)})
 
-    summary = f"{programme.short_name} published {more_than(count)} publications since {since.year}"
+    if count:
+        summary = f"{programme.short_name} published {rounded_count_of(count, 'publication')} since {since.year}"
+    else:
+        summary = f"{programme.short_name} has not published since {since.year}"
     if top_topics:
         summary += f", covering a range of topics from {join_names([lowercase_first(topic) for topic in top_topics])}"
-    summary += ". Examples include the following research papers:" if examples else "."
+    if len(examples) > 1:
+        summary += ". Examples include the following research papers:"
+    elif examples:
+        summary += ". An example is the following research paper:"
+    else:
+        summary += "."
     closing = []
     if translated_publications:
-        closing.append(
-            "Some of the publications were translated in official UN languages other than English "
-            f"({join_names(languages)})."
-        )
+        closing.append(f"{_translated(translated_publications, count)} ({join_names(languages)}).")
     if programme.website:
         website = programme.website.split("://", 1)[-1]  # written as people type it: www.unidir.org
         closing.append(f"The full catalogue of publications can be accessed on our website {website}")
@@ -142,6 +128,14 @@ def _research(exercise: MappingExercise, since: datetime.date) -> dict:
             "translation_languages": languages,
         },
     }
+
+
+def _translated(translated: int, publications: int) -> str:
+    if publications == 1:
+        return "The publication was translated in official UN languages other than English"
+    if translated == 1:
+        return "One of the publications was translated in official UN languages other than English"
+    return "Some of the publications were translated in official UN languages other than English"
 
 
 def _full_title(publication: dict) -> str:
@@ -182,12 +176,14 @@ def _activity_object(group: list[Event]) -> str:
         subject = lowercase_first(first.series.name)
         if all_online and "online" not in subject.lower():
             subject = f"online {subject}"
-        return f"a series of {subject}" if len(group) > 3 else f"{number_in_words(len(group))} {subject}"
+        # "three online dialogues"; from four on, "a series of five online seminars" (series are named in the plural).
+        count = number_in_words(len(group))
+        return f"a series of {count} {subject}" if len(group) > 3 else f"{count} {subject}"
     if first.series and first.kind == Event.Kind.CONFERENCE:
         theme = first.title.split(": ", 1)[1] if ": " in first.title else ""
         return f"the {first.series.name}" + (f", on {lowercase_first(theme)}" if theme else "")
     subject = lowercase_first(first.title)
-    return f"a {duration_phrase(first)}{subject}"
+    return indefinite_article(f"{duration_phrase(first)}{subject}")
 
 
 def _partner_names(group: list[Event]) -> list[str]:
@@ -196,6 +192,15 @@ def _partner_names(group: list[Event]) -> list[str]:
         for partner in event.partners.all():
             seen.setdefault(partner.pk, partner)
     return [str(partner) for partner in sorted(seen.values(), key=lambda partner: str(partner))]
+
+
+def _from_countries(countries: int) -> str:
+    """ " from 30 different countries", " from one country"; nothing when no country was recorded."""
+    if not countries:
+        return ""
+    if countries == 1:
+        return " from one country"
+    return f" from {count_of(countries, 'different country', 'different countries')}"
 
 
 def _activity(group: list[Event], people_by_event) -> dict:
@@ -211,12 +216,11 @@ def _activity(group: list[Event], people_by_event) -> dict:
         text += f", for an audience of {lowercase_first(audience)}"
     if reach.participants >= REACH_WORTH_STATING:
         if reach.mostly_government:
-            text += (
-                f", bringing together {more_than(reach.government_officials)} government officials "
-                f"from {reach.government_countries} different countries"
-            )
+            people = rounded_count_of(reach.government_officials, "government official")
+            text += f", bringing together {people}{_from_countries(reach.government_countries)}"
         else:
-            text += f", bringing together {more_than(reach.participants)} participants from {reach.countries} countries"
+            people = rounded_count_of(reach.participants, "participant")
+            text += f", bringing together {people}{_from_countries(reach.countries)}"
     return {
         "year": year,
         "text": text + ".",
@@ -311,18 +315,21 @@ def _funding(exercise: MappingExercise) -> dict:
     donors = donors_by_funding_type(programme, exercise.period_start, exercise.period_end)
     core = [donor.name_in_text for donor in donors.core]
     specific = [donor.name_in_text for donor in donors.activity_specific]
-    sentence = (
-        f"{programme.short_name} is funded exclusively through the voluntary contributions of its donors. "
-        f"Specifically, in {period_label(exercise.period_start, exercise.period_end)}, {programme.short_name} "
-        f"received financial support from {donors.count} donors for its activities"
-    )
-    if core:
-        sentence += f"; core programme donors included {join_names(core)}"
-    if specific:
-        sentence += f"; additional support for specific activities was received from {join_names(specific)}"
+    paragraphs = []
+    if donors.count:
+        sentence = (
+            f"{programme.short_name} is funded exclusively through the voluntary contributions of its donors. "
+            f"Specifically, in {period_label(exercise.period_start, exercise.period_end)}, {programme.short_name} "
+            f"received financial support from {count_of(donors.count, 'donor')} for its activities"
+        )
+        if core:
+            sentence += f"; core programme donors included {join_names(core)}"
+        if specific:
+            sentence += f"; additional support for specific activities was received from {join_names(specific)}"
+        paragraphs.append(sentence + ".")
     return {
         "heading": "",
-        "paragraphs": [sentence + "."],
+        "paragraphs": paragraphs,
         "facts": {"donor_count": donors.count, "core": core, "activity_specific": specific},
     }
 
@@ -343,7 +350,7 @@ def _introduction(exercise: MappingExercise) -> dict:
             f"{area}, developed and delivered in line with the UNIDIR mandate, which includes the "
             "promotion of informed participation by all States in disarmament efforts.",
             f"In light of this, capacity-building activities in the context of {area} are "
-            f"developed and delivered by the UNIDIR {programme.name} ({programme.short_name}), targeting specialized "
+            f"developed and delivered by {programme.name_in_text} ({programme.short_name}), targeting specialized "
             "audiences and pursuing two main objectives – knowledge-building and disseminating research. The "
             "activities can be divided into three categories – research, participatory learning activities and "
             "facilitated access to information.",
@@ -352,6 +359,11 @@ def _introduction(exercise: MappingExercise) -> dict:
 
 
 def validate_exercise(exercise: MappingExercise) -> None:
+    if not exercise.programme.name_in_text:
+        raise MappingCompilationError(
+            f"Write how letters name {exercise.programme.name} in running text (the programme's "
+            '"name in running text", e.g. "the UNIDIR Security and Technology Programme") and compile again.'
+        )
     if exercise.period_end < exercise.period_start:
         raise MappingCompilationError(
             f"The reporting period of {exercise.reference} ends ({exercise.period_end}) before it starts "
@@ -410,8 +422,12 @@ def letter_blocks(sections: dict) -> list[tuple[str, str, str]]:
     blocks = []
     for key in sections["order"]:
         section = sections[key]
-        if section.get("heading") or section.get("lead"):
-            blocks.append(("paragraph", section.get("heading", ""), section.get("lead", "")))
+        lead = section.get("lead", "")
+        # A lead-in that announces a list ("... includes:") is left out with its heading when the list
+        # is empty, whether the data had nothing or staff took every item out.
+        announces_nothing = lead.endswith(":") and not section.get("bullets")
+        if (section.get("heading") or lead) and not announces_nothing:
+            blocks.append(("paragraph", section.get("heading", ""), lead))
         blocks += [("paragraph", "", paragraph) for paragraph in section.get("paragraphs", [])]
         blocks += [("bullet", "", bullet) for bullet in section.get("bullets", [])]
         if section.get("activities"):

@@ -1,0 +1,60 @@
+"""The donor report's sentences follow the letters' rules for counts and names, for a programme that
+is not the demo (tests/second_programme.py)."""
+
+import datetime
+
+import pytest
+
+from donors.models import Donor
+from donors.reports import compile_donor_report, donor_report_document
+from tests import factories
+from tests.second_programme import build_arms_programme
+
+pytestmark = pytest.mark.django_db
+YEAR_2025 = (datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
+
+
+def paragraphs(donor_name: str) -> list[str]:
+    document = donor_report_document(compile_donor_report(Donor.objects.get(name=donor_name), *YEAR_2025, "USD"))
+    return [block.text for block in document.blocks if block.kind in ("paragraph", "heading")]
+
+
+def test_a_core_donor_reads_its_one_contribution_and_the_programme_named_as_staff_write_it():
+    build_arms_programme()
+
+    said = paragraphs("Germany")
+
+    assert (
+        "One contribution covers part or all of the period (core programme funding). It amounts to USD 20,000.00, "
+        "of which USD 20,000.00 falls in the period." in said
+    )
+    reference = Donor.objects.get(name="Germany").contributions.get().reference
+    assert (
+        f"Core programme funding ({reference}) is not tied to particular activities: it is reported against the "
+        "whole output of the UNIDIR Conventional Arms and Ammunition Programme in the period." in said
+    )
+    assert "By country (21 countries)" in said
+
+
+def test_a_donor_with_contributions_of_both_kinds_reads_how_many_of_each():
+    programme = build_arms_programme().programme
+    japan = Donor.objects.get(name="Japan")
+    factories.ContributionFactory(
+        donor=japan, programme=programme, funding_type="core", covers_from=YEAR_2025[0], covers_until=YEAR_2025[1]
+    )
+    factories.ContributionFactory(
+        donor=japan, programme=programme, funding_type="core", covers_from=YEAR_2025[0], covers_until=YEAR_2025[1]
+    )
+
+    assert (
+        "Three contributions cover part or all of the period (two core programme funding and one activity-specific)."
+        in " ".join(paragraphs("Japan"))
+    )
+
+
+def test_a_donor_that_takes_the_starts_its_sentence_with_a_capital():
+    factories.DonorFactory(name="Netherlands", name_takes_article=True, country="NL")
+
+    assert paragraphs("Netherlands")[1].startswith(
+        "The Netherlands made no contributions covering any part of the period 1 January 2025 to 31 December 2025"
+    )

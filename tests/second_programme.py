@@ -1,0 +1,114 @@
+"""A programme of our own, not the demo, with the cases the demo never meets (tests of the mapping
+letter and the donor report read it).
+
+The Conventional Arms and Ammunition programme, in 2025: one publication, a series of five online
+seminars, a workshop with exactly 60 participants, two donors of its own and no information resources."""
+
+import datetime
+import zoneinfo
+from decimal import Decimal
+
+from djmoney.money import Money
+
+from donors.models import Contribution
+from events.models import Event, Registration
+from tests import factories
+from unidir_cb.core.models import OrganisationKind
+
+GENEVA = zoneinfo.ZoneInfo("Europe/Zurich")
+SEMINAR_COUNTRIES = [
+    "KE",
+    "NG",
+    "GH",
+    "SN",
+    "ET",
+    "FJ",
+    "WS",
+    "TO",
+    "VU",
+    "PG",
+    "BD",
+    "NP",
+    "LA",
+    "KH",
+    "BT",
+    "HT",
+    "MZ",
+    "MW",
+]
+
+
+def in_geneva(year, month, day, hour=10, minute=0):
+    return datetime.datetime(year, month, day, hour, minute, tzinfo=GENEVA)
+
+
+def register(event, people):
+    for person in people:
+        factories.RegistrationFactory(event=event, participant=person, status=Registration.Status.CONFIRMED)
+
+
+def build_arms_programme():
+    """The programme and its 2025 mapping exercise."""
+    programme = factories.ProgrammeFactory(
+        name="Conventional Arms and Ammunition",
+        short_name="CAA",
+        name_in_text="the UNIDIR Conventional Arms and Ammunition Programme",
+        head_name="Himayu Shiotani",
+        head_title="Programme Lead, Conventional Arms",
+        area_of_work="conventional arms control",
+        website="https://www.unidir.org/caa",
+    )
+    factories.PublicationFactory(
+        programme=programme,
+        title="Ammunition Management",
+        subtitle="A Handbook",
+        featured_rank=1,
+        published_on=datetime.date(2025, 4, 1),
+    ).topics.add(factories.TopicFactory(name="Ammunition safety"))
+
+    seminars = factories.EventSeriesFactory(programme=programme, name="Online seminars on ammunition safety")
+    officials = [factories.ParticipantFactory(country=country) for country in SEMINAR_COUNTRIES]
+    for month in (2, 3, 4, 5, 6):
+        seminar = factories.EventFactory(
+            programme=programme,
+            series=seminars,
+            kind=Event.Kind.SEMINAR,
+            format=Event.Format.ONLINE,
+            starts_at=in_geneva(2025, month, 12),
+            ends_at=in_geneva(2025, month, 12, 12),
+            target_audience="Government officials",
+        )
+        register(seminar, officials)
+    workshop = factories.EventFactory(
+        programme=programme,
+        kind=Event.Kind.WORKSHOP,
+        title="Workshop on stockpile management",
+        starts_at=in_geneva(2025, 9, 3),
+        ends_at=in_geneva(2025, 9, 4, 17),
+    )
+    register(
+        workshop,
+        [
+            factories.ParticipantFactory(country=country, organisation_kind=OrganisationKind.CIVIL_SOCIETY)
+            for country in ["FR", "DE", "IT"] * 20
+        ],
+    )
+
+    for name, funding_type in [("Germany", "core"), ("Japan", Contribution.FundingType.ACTIVITY_SPECIFIC)]:
+        factories.ContributionFactory(
+            donor=factories.DonorFactory(name=name, country={"Germany": "DE", "Japan": "JP"}[name]),
+            programme=programme,
+            funding_type=funding_type,
+            amount=Money(Decimal("20000"), "USD"),
+            signed_on=datetime.date(2025, 1, 10),
+            covers_from=datetime.date(2025, 1, 1),
+            covers_until=datetime.date(2025, 12, 31),
+        )
+    return factories.MappingExerciseFactory(
+        programme=programme,
+        reference="ODA/2025-00007/Arms Mapping",
+        addressees="Mr. Lopez",
+        scope="Capacity-building in conventional arms control",
+        period_start=datetime.date(2025, 1, 1),
+        period_end=datetime.date(2025, 12, 31),
+    )
