@@ -20,6 +20,9 @@ class Donor(TimeStampedModel):
         PRIVATE_SECTOR = "private_sector", _("Private sector")
         FOUNDATION = "foundation", _("Foundation")
         UN_ENTITY = "un_entity", _("UN entity")
+        # The institute's own budget is a funding source like a donor (its allocations are recorded as
+        # contributions, converted and reported the same way), but letters do not count it as a donor.
+        INSTITUTE_BUDGET = "institute_budget", _("The institute's own budget")
 
     name = models.CharField(max_length=200, unique=True, help_text='Without article: "Czech Republic".')
     name_takes_article = models.BooleanField(

@@ -70,7 +70,7 @@ def snapshot_document(of_month: DashboardFigures, year_to_date: DashboardFigures
                 glance_row("Publications", *(len(item.output.publications) for item in figures)),
                 glance_row("Translations", *(len(item.output.translations) for item in figures)),
                 glance_row("Information resources", *(len(item.output.resources) for item in figures)),
-                glance_row("Donors", *(len(item.funding.donors) for item in figures)),
+                glance_row("Donors", *(item.funding.donor_count for item in figures)),
                 glance_row("Contributions", *(len(item.funding.contributions) for item in figures)),
                 glance_row(f"Funding in the period ({currency})", *(item.funding.summary.total for item in figures)),
             ],

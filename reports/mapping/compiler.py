@@ -311,26 +311,36 @@ def period_label(start: datetime.date, end: datetime.date) -> str:
 
 
 def _funding(exercise: MappingExercise) -> dict:
+    """Who paid for the programme in the period, in the one sentence the facts allow: donors only,
+    the institute's own budget only, both, or nothing recorded (then the letter says nothing)."""
     programme = exercise.programme
+    name = programme.short_name
+    period = period_label(exercise.period_start, exercise.period_end)
     donors = donors_by_funding_type(programme, exercise.period_start, exercise.period_end)
     core = [donor.name_in_text for donor in donors.core]
     specific = [donor.name_in_text for donor in donors.activity_specific]
+    budget = [source.name_in_text for source in donors.budget]
     paragraphs = []
     if donors.count:
-        sentence = (
-            f"{programme.short_name} is funded exclusively through the voluntary contributions of its donors. "
-            f"Specifically, in {period_label(exercise.period_start, exercise.period_end)}, {programme.short_name} "
-            f"received financial support from {count_of(donors.count, 'donor')} for its activities"
+        if budget:
+            sentence = f"{name} is funded through {join_names(budget)} and the voluntary contributions of its donors."
+        else:
+            sentence = f"{name} is funded exclusively through the voluntary contributions of its donors."
+        sentence += (
+            f" Specifically, in {period}, {name} received financial support from "
+            f"{count_of(donors.count, 'donor')} for its activities"
         )
         if core:
             sentence += f"; core programme donors included {join_names(core)}"
         if specific:
             sentence += f"; additional support for specific activities was received from {join_names(specific)}"
         paragraphs.append(sentence + ".")
+    elif budget:
+        paragraphs.append(f"In {period}, {name} was funded from {join_names(budget)}.")
     return {
         "heading": "",
         "paragraphs": paragraphs,
-        "facts": {"donor_count": donors.count, "core": core, "activity_specific": specific},
+        "facts": {"donor_count": donors.count, "core": core, "activity_specific": specific, "budget": budget},
     }
 
 

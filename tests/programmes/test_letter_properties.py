@@ -11,6 +11,7 @@ import re
 
 import pytest
 
+from donors.models import Donor
 from donors.selectors import donors_by_funding_type
 from events.models import Event, Registration
 from events.reach import participants_of
@@ -69,6 +70,13 @@ def generated_exercise(seed: int):
             covers_from=datetime.date(2024, 1, 1),
             covers_until=datetime.date(2024, 12, 31),
         )
+    if rng.random() < 0.5:
+        factories.ContributionFactory(
+            donor=factories.DonorFactory(name="UNIDIR budget", kind=Donor.Kind.INSTITUTE_BUDGET, country=""),
+            programme=programme,
+            covers_from=datetime.date(2024, 1, 1),
+            covers_until=datetime.date(2024, 12, 31),
+        )
     return factories.MappingExerciseFactory(
         programme=programme, period_start=datetime.date(2024, 1, 1), period_end=datetime.date(2024, 12, 31)
     )
@@ -112,6 +120,9 @@ def test_every_count_is_the_selectors(compiled):
     assert sections["research"]["facts"]["publication_count"] == publications
     donors = donors_by_funding_type(programme, exercise.period_start, exercise.period_end)
     assert sections["funding"]["facts"]["donor_count"] == donors.count
+    funding = " ".join(sections["funding"]["paragraphs"])
+    assert ("exclusively" in funding) == (bool(donors.count) and not donors.budget)
+    assert ("UNIDIR budget" in funding) == bool(donors.budget)
     for activity in sections["participatory_learning"]["activities"]:
         people = participants_of(Event.objects.filter(pk__in=activity["facts"]["event_ids"]))
         assert activity["facts"]["participants"] == people.count()
