@@ -392,7 +392,7 @@ def add_events(document: ReportDocument, output: ProgrammeOutput, prefix: str) -
         )
         rows.append(
             [
-                timezone.localdate(event.starts_at),
+                event.starts_on,
                 event.title,
                 event.get_kind_display(),
                 place,

@@ -7,7 +7,6 @@ from decimal import Decimal
 from functools import cached_property
 
 from django.db.models import QuerySet
-from django.utils import timezone
 from djmoney.money import Money
 
 from events.models import Event
@@ -177,7 +176,7 @@ class ProgrammeOutput:
     def events_by_year(self) -> dict[int, list[Event]]:
         by_year: dict[int, list[Event]] = {year: [] for year in self.years}
         for event in self.events:
-            by_year[timezone.localtime(event.starts_at).year].append(event)
+            by_year[event.starts_on.year].append(event)
         return by_year
 
     @property
@@ -200,7 +199,7 @@ class ProgrammeOutput:
         counts: dict[str, dict[int, int]] = {}
         for event in self.events:
             row = counts.setdefault(event.get_kind_display(), dict.fromkeys(self.years, 0))
-            row[timezone.localtime(event.starts_at).year] += 1
+            row[event.starts_on.year] += 1
         return counts
 
     @property

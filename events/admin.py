@@ -74,13 +74,13 @@ class EventYearFilter(admin.SimpleListFilter):
     parameter_name = "event_year"
 
     def lookups(self, request, model_admin):
-        years = Event.objects.dates("starts_at", "year", order="DESC")
+        years = Event.objects.dates("starts_on", "year", order="DESC")
         return [(str(day.year), str(day.year)) for day in years]
 
     def queryset(self, request, queryset):
         value = self.value()
         if value and value.isdigit():
-            return queryset.filter(event__starts_at__year=int(value))
+            return queryset.filter(event__starts_on__year=int(value))
         return queryset
 
 

@@ -1,3 +1,4 @@
+import datetime
 import secrets
 import zoneinfo
 
@@ -21,6 +22,13 @@ def validate_time_zone(value):
 
 def new_secret_token():
     return secrets.token_urlsafe(24)
+
+
+def local_date(moment: datetime.datetime, time_zone: str) -> datetime.date:
+    """The calendar day a moment falls on where the event takes place: the day records, letters,
+    reports and exports date an event by (00:30 on 1 January in Geneva is 1 January, though it is
+    still 31 December in UTC; a briefing in Fiji on 23 August is on 23 August)."""
+    return moment.astimezone(zoneinfo.ZoneInfo(time_zone)).date()
 
 
 class EventSeries(TimeStampedModel):
@@ -79,6 +87,9 @@ class Event(TimeStampedModel):
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
     time_zone = models.CharField(max_length=64, default="Europe/Zurich", validators=[validate_time_zone])
+    # Kept by save() from starts_at and time_zone, so that periods and years are selected in SQL by
+    # the event's own date; code that writes rows without save() (bulk_create) sets it with local_date().
+    starts_on = models.DateField(editable=False, help_text="The day the event starts, in its own time zone.")
     venue = models.CharField(max_length=255, blank=True)
     city = models.CharField(max_length=120, blank=True)
     country = CountryField(blank=True)
@@ -106,7 +117,10 @@ class Event(TimeStampedModel):
 
     class Meta:
         ordering = ["-starts_at"]
-        indexes = [models.Index(fields=["status", "starts_at"])]
+        indexes = [
+            models.Index(fields=["status", "starts_at"]),
+            models.Index(fields=["programme", "starts_on"], name="event_programme_starts_on"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="event_ends_after_start"),
             models.CheckConstraint(
@@ -142,6 +156,17 @@ class Event(TimeStampedModel):
         unknown_groups = set(self.eligible_country_groups or []) - {"ldc", "lldc", "sids"}
         if unknown_groups:
             raise ValidationError({"eligible_country_groups": f"Unknown country groups: {sorted(unknown_groups)}."})
+
+    def save(self, *args, **kwargs):
+        self.starts_on = local_date(self.starts_at, self.time_zone)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"starts_at", "time_zone"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "starts_on"}
+        super().save(*args, **kwargs)
+
+    @property
+    def ends_on(self) -> datetime.date:
+        return local_date(self.ends_at, self.time_zone)
 
     @property
     def gives_certificates(self) -> bool:

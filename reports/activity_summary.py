@@ -70,7 +70,7 @@ def summary_workbook(summary: ActivitySummary) -> bytes:
         ["Date", "Title", "Kind", "Format", "City", "Country", "Participants", "Countries"],
         [
             [
-                timezone.localdate(event.starts_at),
+                event.starts_on,
                 event.title,
                 event.get_kind_display(),
                 event.get_format_display(),

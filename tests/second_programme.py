@@ -1,8 +1,9 @@
 """A programme of our own, not the demo, with the cases the demo never meets (tests of the mapping
 letter and the donor report read it).
 
-The Conventional Arms and Ammunition programme, in 2025: one publication, a series of five online
-seminars, a workshop with exactly 60 participants, two donors of its own and no information resources."""
+The Conventional Arms and Ammunition programme, in 2025: one publication, a clinic at 00:30 on New
+Year's Day in Geneva, a series of five online seminars, a workshop with exactly 60 participants, a
+briefing in Fiji paid for by Japan, two donors of its own and no information resources."""
 
 import datetime
 import zoneinfo
@@ -66,6 +67,14 @@ def build_arms_programme():
         published_on=datetime.date(2025, 4, 1),
     ).topics.add(factories.TopicFactory(name="Ammunition safety"))
 
+    # New Year's Day, half an hour after midnight in Geneva: still 31 December 2024 in UTC.
+    factories.EventFactory(
+        programme=programme,
+        kind=Event.Kind.CLINIC,
+        title="Clinic on marking and tracing",
+        starts_at=in_geneva(2025, 1, 1, 0, 30),
+        ends_at=in_geneva(2025, 1, 1, 2, 30),
+    )
     seminars = factories.EventSeriesFactory(programme=programme, name="Online seminars on ammunition safety")
     officials = [factories.ParticipantFactory(country=country) for country in SEMINAR_COUNTRIES]
     for month in (2, 3, 4, 5, 6):
@@ -94,8 +103,19 @@ def build_arms_programme():
         ],
     )
 
+    # 09:00 on 23 August in Suva is 21:00 on 22 August in UTC and 23:00 in Geneva.
+    fiji_briefing = factories.EventFactory(
+        programme=programme,
+        kind=Event.Kind.BRIEFING,
+        title="Briefing on the Programme of Action",
+        city="Suva",
+        country="FJ",
+        time_zone="Pacific/Fiji",
+        starts_at=datetime.datetime(2025, 8, 23, 9, tzinfo=zoneinfo.ZoneInfo("Pacific/Fiji")),
+        ends_at=datetime.datetime(2025, 8, 23, 12, tzinfo=zoneinfo.ZoneInfo("Pacific/Fiji")),
+    )
     for name, funding_type in [("Germany", "core"), ("Japan", Contribution.FundingType.ACTIVITY_SPECIFIC)]:
-        factories.ContributionFactory(
+        contribution = factories.ContributionFactory(
             donor=factories.DonorFactory(name=name, country={"Germany": "DE", "Japan": "JP"}[name]),
             programme=programme,
             funding_type=funding_type,
@@ -104,6 +124,7 @@ def build_arms_programme():
             covers_from=datetime.date(2025, 1, 1),
             covers_until=datetime.date(2025, 12, 31),
         )
+    contribution.events.add(fiji_briefing)  # Japan's
     return factories.MappingExerciseFactory(
         programme=programme,
         reference="ODA/2025-00007/Arms Mapping",

@@ -65,7 +65,7 @@ def no_progress(percent: int, message: str) -> None:
 
 
 def duration_phrase(event: Event) -> str:
-    days = (event.ends_at.date() - event.starts_at.date()).days + 1
+    days = (event.ends_on - event.starts_on).days + 1
     if days >= 7 and days % 7 in (0, 5, 6):
         weeks = round(days / 7)
         return f"{number_in_words(weeks)}-week "
@@ -164,7 +164,7 @@ def _activity_kinds(events: list[Event]) -> list[str]:
 def _group_events_by_year_and_series(events: list[Event]) -> list[list[Event]]:
     groups: dict[tuple, list[Event]] = defaultdict(list)
     for event in events:
-        key = (event.starts_at.year, ("series", event.series_id) if event.series_id else ("event", event.pk))
+        key = (event.starts_on.year, ("series", event.series_id) if event.series_id else ("event", event.pk))
         groups[key].append(event)
     return [groups[key] for key in sorted(groups, key=lambda key: (key[0], min(e.starts_at for e in groups[key])))]
 
@@ -204,7 +204,7 @@ def _from_countries(countries: int) -> str:
 
 
 def _activity(group: list[Event], people_by_event) -> dict:
-    year = group[0].starts_at.year
+    year = group[0].starts_on.year
     partners = _partner_names(group)
     audience = next((event.target_audience for event in group if event.target_audience), "")
     reach = combined_reach(people_by_event, [event.pk for event in group])
@@ -240,13 +240,14 @@ def _activity(group: list[Event], people_by_event) -> dict:
 
 def _participatory_learning(exercise: MappingExercise, since: datetime.date) -> dict:
     events = list(
-        Event.objects.filter(programme=exercise.programme, starts_at__date__lte=exercise.period_end)
+        # Dated in each event's own time zone (Event.starts_on): 00:30 on 1 January in Geneva is in the new year.
+        Event.objects.filter(programme=exercise.programme, starts_on__lte=exercise.period_end)
         .exclude(status__in=[Event.Status.DRAFT, Event.Status.CANCELLED])
         .select_related("series")
         .prefetch_related("partners", "topics")
         .order_by("starts_at")
     )
-    cited = [event for event in events if event.starts_at.date() >= since]
+    cited = [event for event in events if event.starts_on >= since]
     people_by_event = reach_by_event(cited)
     activities = [_activity(group, people_by_event) for group in _group_events_by_year_and_series(cited)]
     if activities:

@@ -7,6 +7,7 @@ import pytest
 
 from donors.models import Donor
 from donors.reports import compile_donor_report, donor_report_document
+from events.selectors import events_in_period
 from tests import factories
 from tests.second_programme import build_arms_programme
 
@@ -58,3 +59,22 @@ def test_a_donor_that_takes_the_starts_its_sentence_with_a_capital():
     assert paragraphs("Netherlands")[1].startswith(
         "The Netherlands made no contributions covering any part of the period 1 January 2025 to 31 December 2025"
     )
+
+
+def test_a_briefing_in_fiji_is_listed_on_its_local_date_not_on_genevas():
+    build_arms_programme()
+
+    document = donor_report_document(compile_donor_report(Donor.objects.get(name="Japan"), *YEAR_2025, "USD"))
+
+    [events] = [block for block in document.blocks if block.kind == "table" and block.sheet == "Earmarked events"]
+    assert [row[:2] for row in events.rows] == [[datetime.date(2025, 8, 23), "Briefing on the Programme of Action"]]
+
+
+def test_an_event_at_half_past_midnight_on_new_years_day_in_geneva_is_in_that_years_period():
+    programme = build_arms_programme().programme
+
+    in_2025 = events_in_period(programme, *YEAR_2025).values_list("title", flat=True)
+    in_2024 = events_in_period(programme, datetime.date(2024, 1, 1), datetime.date(2024, 12, 31))
+
+    assert "Clinic on marking and tracing" in in_2025
+    assert not in_2024.exists()

@@ -2,6 +2,8 @@
 manager would write it, sentence for sentence.
 (tests/second_programme.py builds it)."""
 
+import datetime
+
 import pytest
 
 from reports.mapping.compiler import compile_mapping_sections, letter_text
@@ -39,11 +41,13 @@ def test_the_reply_of_another_programme_reads_as_its_manager_would_write_it(arms
         "The full catalogue of publications can be accessed on our website www.unidir.org/caa",
         "Participatory learning activities include:",
         "- Ad hoc thematic seminars and clinics.",
+        "- Briefings.",
         "- Workshops.",
-        "For example, in 2025, UNIDIR organised a series of five online seminars on ammunition safety, for an "
-        "audience of government officials, bringing together 18 government officials from 18 different countries. "
-        "In 2025, UNIDIR organised a workshop on stockpile management, bringing together 60 participants from "
-        "three different countries.",
+        "For example, in 2025, UNIDIR organised a clinic on marking and tracing. In 2025, UNIDIR organised a series "
+        "of five online seminars on ammunition safety, for an audience of government officials, bringing together "
+        "18 government officials from 18 different countries. In 2025, UNIDIR organised a briefing on the "
+        "Programme of Action. In 2025, UNIDIR organised a workshop on stockpile management, bringing together 60 "
+        "participants from three different countries.",
         "CAA is funded exclusively through the voluntary contributions of its donors. Specifically, in 2025, CAA "
         "received financial support from two donors for its activities; core programme donors included Germany; "
         "additional support for specific activities was received from Japan.",
@@ -53,3 +57,12 @@ def test_the_reply_of_another_programme_reads_as_its_manager_would_write_it(arms
         "Programme Lead, Conventional Arms",
         "United Nations Institute for Disarmament Research",
     ]
+
+
+def test_an_event_just_after_midnight_on_new_years_day_in_geneva_belongs_to_the_new_year(arms_programme):
+    arms_programme.period_start, arms_programme.period_end = datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)
+    arms_programme.publications_since = None
+
+    text = letter_text(compile_mapping_sections(arms_programme))
+
+    assert "marking and tracing" not in text, "in UTC it is 31 December 2024, but in Geneva it is 2025"
