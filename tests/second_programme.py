@@ -75,6 +75,11 @@ def build_arms_programme():
         starts_at=in_geneva(2025, 1, 1, 0, 30),
         ends_at=in_geneva(2025, 1, 1, 2, 30),
     )
+    # One partner known by its acronym, one named in full with "the".
+    unoda = factories.OrganisationFactory(name="Office for Disarmament Affairs", acronym="UNODA")
+    african_union = factories.OrganisationFactory(
+        name="African Union", acronym="AU", known_by_acronym=False, name_takes_article=True
+    )
     seminars = factories.EventSeriesFactory(programme=programme, name="Online seminars on ammunition safety")
     officials = [factories.ParticipantFactory(country=country) for country in SEMINAR_COUNTRIES]
     for month in (2, 3, 4, 5, 6):
@@ -86,6 +91,7 @@ def build_arms_programme():
             starts_at=in_geneva(2025, month, 12),
             ends_at=in_geneva(2025, month, 12, 12),
             target_audience="Government officials",
+            partners=[unoda],
         )
         register(seminar, officials)
     workshop = factories.EventFactory(
@@ -94,6 +100,7 @@ def build_arms_programme():
         title="Workshop on stockpile management",
         starts_at=in_geneva(2025, 9, 3),
         ends_at=in_geneva(2025, 9, 4, 17),
+        partners=[african_union],
     )
     register(
         workshop,

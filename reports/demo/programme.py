@@ -151,11 +151,16 @@ def load_topics() -> dict[str, Topic]:
     }
 
 
+# The reference letter names these by their full name ("Cybil Portal of Global Forum on Cyber Expertise").
+NAMED_IN_FULL = {"GFCE"}
+
+
 def load_organisations() -> dict[str, Organisation]:
     organisations = {}
     for acronym, name, kind, country, website in ORGANISATIONS:
+        values = {"acronym": acronym, "kind": kind, "country": country, "website": website}
         organisation = upsert(
-            Organisation, {"name": name}, {"acronym": acronym, "kind": kind, "country": country, "website": website}
+            Organisation, {"name": name}, {**values, "known_by_acronym": acronym not in NAMED_IN_FULL}
         )
         organisations[acronym or name] = organisation
     return organisations

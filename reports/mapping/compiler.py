@@ -191,7 +191,7 @@ def _partner_names(group: list[Event]) -> list[str]:
     for event in group:
         for partner in event.partners.all():
             seen.setdefault(partner.pk, partner)
-    return [str(partner) for partner in sorted(seen.values(), key=lambda partner: str(partner))]
+    return [partner.name_in_text for partner in sorted(seen.values(), key=lambda partner: str(partner))]
 
 
 def _from_countries(countries: int) -> str:
@@ -266,7 +266,7 @@ def _participatory_learning(exercise: MappingExercise, since: datetime.date) -> 
 
 
 def _resource_bullet(resource: InformationResource, organisation_name: str) -> str:
-    partners = [partner.name for partner in resource.partners.all()]
+    partners = [partner.name_in_text for partner in resource.partners.all()]
     if resource.kind == InformationResource.Kind.DATA_SHARING:
         source = f"{resource.name} of {join_names(partners)}" if partners else resource.name
         return f"Collaboration and data sharing with other relevant initiatives and tools (e.g. {source})."
