@@ -98,7 +98,7 @@ class Event(TimeStampedModel):
     )
     languages = models.JSONField(default=list, blank=True, validators=[validate_un_languages])
     topics = models.ManyToManyField(Topic, blank=True, related_name="events")
-    partners = models.ManyToManyField(Organisation, blank=True, related_name="events")
+    partners = models.ManyToManyField(Organisation, blank=True, related_name="events", through="EventPartner")
     target_audience = models.CharField(max_length=255, blank=True)
     admission = models.CharField(max_length=20, choices=Admission.choices, default=Admission.OPEN)
     eligible_organisation_kinds = models.JSONField(
@@ -171,6 +171,29 @@ class Event(TimeStampedModel):
     @property
     def gives_certificates(self) -> bool:
         return self.kind in self.CERTIFICATE_KINDS
+
+
+class EventPartner(TimeStampedModel):
+    """An organisation that took part in making an event, in the role letters state ("partnered with",
+    "hosted by", "with funding from", "at the invitation of")."""
+
+    class Role(models.TextChoices):
+        CO_ORGANISER = "co_organiser", _("Co-organiser")
+        HOST = "host", _("Host")
+        FUNDER = "funder", _("Funder")
+        INVITED_BY = "invited_by", _("Inviting organisation")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="partnerships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="event_partnerships")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.CO_ORGANISER)
+
+    class Meta:
+        # The table was Event.partners' own until roles came; its unique pair is kept as it was created.
+        db_table = "events_event_partners"
+        unique_together = [("event", "organisation")]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_role_display()})"
 
 
 class AgendaItem(TimeStampedModel):

@@ -12,7 +12,7 @@ from decimal import Decimal
 from djmoney.money import Money
 
 from donors.models import Contribution
-from events.models import Event, Registration
+from events.models import Event, EventPartner, Registration
 from tests import factories
 from unidir_cb.core.models import OrganisationKind
 
@@ -68,13 +68,17 @@ def build_arms_programme():
     ).topics.add(factories.TopicFactory(name="Ammunition safety"))
 
     # New Year's Day, half an hour after midnight in Geneva: still 31 December 2024 in UTC.
-    factories.EventFactory(
+    clinic = factories.EventFactory(
         programme=programme,
         kind=Event.Kind.CLINIC,
         title="Clinic on marking and tracing",
         starts_at=in_geneva(2025, 1, 1, 0, 30),
         ends_at=in_geneva(2025, 1, 1, 2, 30),
     )
+    osce = factories.OrganisationFactory(
+        name="Organization for Security and Co-operation in Europe", acronym="OSCE", name_takes_article=True
+    )
+    clinic.partners.add(osce, through_defaults={"role": EventPartner.Role.INVITED_BY})
     # One partner known by its acronym, one named in full with "the".
     unoda = factories.OrganisationFactory(name="Office for Disarmament Affairs", acronym="UNODA")
     african_union = factories.OrganisationFactory(
@@ -120,6 +124,14 @@ def build_arms_programme():
         time_zone="Pacific/Fiji",
         starts_at=datetime.datetime(2025, 8, 23, 9, tzinfo=zoneinfo.ZoneInfo("Pacific/Fiji")),
         ends_at=datetime.datetime(2025, 8, 23, 12, tzinfo=zoneinfo.ZoneInfo("Pacific/Fiji")),
+    )
+    secretariat = factories.OrganisationFactory(
+        name="Pacific Islands Forum Secretariat", acronym="PIFS", known_by_acronym=False, name_takes_article=True
+    )
+    fiji_briefing.partners.add(secretariat, through_defaults={"role": EventPartner.Role.HOST})
+    fiji_briefing.partners.add(
+        factories.OrganisationFactory(name="Government of Japan", known_by_acronym=False, name_takes_article=True),
+        through_defaults={"role": EventPartner.Role.FUNDER},
     )
     for name, funding_type in [("Germany", "core"), ("Japan", Contribution.FundingType.ACTIVITY_SPECIFIC)]:
         contribution = factories.ContributionFactory(

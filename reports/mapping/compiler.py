@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q
 
 from donors.selectors import donors_by_funding_type
-from events.models import Event
+from events.models import Event, EventPartner
 from events.reach import combined_reach, reach_by_event
 from programmes.models import InformationResource, MappingExercise, Organisation
 from programmes.sections import SCHEMA_VERSION, SECTION_ORDER
@@ -186,12 +186,38 @@ def _activity_object(group: list[Event]) -> str:
     return indefinite_article(f"{duration_phrase(first)}{subject}")
 
 
-def _partner_names(group: list[Event]) -> list[str]:
-    seen: dict[int, Organisation] = {}
+def _partners_by_role(group: list[Event]) -> dict[str, list[str]]:
+    """Role -> the partners in it, as running text names them; an organisation in several roles
+    across the group's events keeps the first it is given, in the order of EventPartner.Role."""
+    roles = {role: index for index, role in enumerate(EventPartner.Role.values)}
+    seen: dict[int, EventPartner] = {}
     for event in group:
-        for partner in event.partners.all():
-            seen.setdefault(partner.pk, partner)
-    return [partner.name_in_text for partner in sorted(seen.values(), key=lambda partner: str(partner))]
+        for partnership in sorted(event.partnerships.all(), key=lambda partnership: roles[partnership.role]):
+            seen.setdefault(partnership.organisation_id, partnership)
+    by_role: dict[str, list[str]] = {role: [] for role in EventPartner.Role.values}
+    for partnership in sorted(seen.values(), key=lambda partnership: str(partnership.organisation)):
+        by_role[partnership.role].append(partnership.organisation.name_in_text)
+    return by_role
+
+
+def _activity_opening(year: int, activity: str, partners: dict[str, list[str]]) -> str:
+    """ "In 2022, UNIDIR partnered with ASEAN and OAS to deliver ...", "In 2024, at the invitation of
+    the OSCE, UNIDIR delivered ..., hosted by ..., with funding from ..."."""
+    Role = EventPartner.Role
+    text = f"In {year}, "
+    if partners[Role.INVITED_BY]:
+        text += f"at the invitation of {join_names(partners[Role.INVITED_BY])}, "
+    if partners[Role.CO_ORGANISER]:
+        text += f"UNIDIR partnered with {join_names(partners[Role.CO_ORGANISER])} to deliver {activity}"
+    elif partners[Role.INVITED_BY]:
+        text += f"UNIDIR delivered {activity}"
+    else:
+        text += f"UNIDIR organised {activity}"
+    if partners[Role.HOST]:
+        text += f", hosted by {join_names(partners[Role.HOST])}"
+    if partners[Role.FUNDER]:
+        text += f", with funding from {join_names(partners[Role.FUNDER])}"
+    return text
 
 
 def _from_countries(countries: int) -> str:
@@ -205,13 +231,10 @@ def _from_countries(countries: int) -> str:
 
 def _activity(group: list[Event], people_by_event) -> dict:
     year = group[0].starts_on.year
-    partners = _partner_names(group)
+    partners = _partners_by_role(group)
     audience = next((event.target_audience for event in group if event.target_audience), "")
     reach = combined_reach(people_by_event, [event.pk for event in group])
-    if partners:
-        text = f"In {year}, UNIDIR partnered with {join_names(partners)} to deliver {_activity_object(group)}"
-    else:
-        text = f"In {year}, UNIDIR organised {_activity_object(group)}"
+    text = _activity_opening(year, _activity_object(group), partners)
     if audience:
         text += f", for an audience of {lowercase_first(audience)}"
     if reach.participants >= REACH_WORTH_STATING:
@@ -228,7 +251,10 @@ def _activity(group: list[Event], people_by_event) -> dict:
             "event_ids": [event.pk for event in group],
             "kinds": sorted({event.kind for event in group}),
             "topics": sorted({topic.name for event in group for topic in event.topics.all()}),
-            "partners": partners,
+            "partners": partners[EventPartner.Role.CO_ORGANISER],
+            "hosts": partners[EventPartner.Role.HOST],
+            "funders": partners[EventPartner.Role.FUNDER],
+            "invited_by": partners[EventPartner.Role.INVITED_BY],
             "audience": audience,
             "participants": reach.participants,
             "countries": reach.countries,
@@ -244,7 +270,9 @@ def _participatory_learning(exercise: MappingExercise, since: datetime.date) -> 
         Event.objects.filter(programme=exercise.programme, starts_on__lte=exercise.period_end)
         .exclude(status__in=[Event.Status.DRAFT, Event.Status.CANCELLED])
         .select_related("series")
-        .prefetch_related("partners", "topics")
+        .prefetch_related(
+            Prefetch("partnerships", queryset=EventPartner.objects.select_related("organisation")), "topics"
+        )
         .order_by("starts_at")
     )
     cited = [event for event in events if event.starts_on >= since]

@@ -43,10 +43,12 @@ def test_the_reply_of_another_programme_reads_as_its_manager_would_write_it(arms
         "- Ad hoc thematic seminars and clinics.",
         "- Briefings.",
         "- Workshops.",
-        "For example, in 2025, UNIDIR organised a clinic on marking and tracing. In 2025, UNIDIR partnered with "
+        "For example, in 2025, at the invitation of the OSCE, UNIDIR delivered a clinic on marking and tracing. "
+        "In 2025, UNIDIR partnered with "
         "UNODA to deliver a series of five online seminars on ammunition safety, for an audience of government "
         "officials, bringing together 18 government officials from 18 different countries. In 2025, UNIDIR "
-        "organised a briefing on the Programme of Action. In 2025, UNIDIR partnered with the African Union to "
+        "organised a briefing on the Programme of Action, hosted by the Pacific Islands Forum Secretariat, with "
+        "funding from the Government of Japan. In 2025, UNIDIR partnered with the African Union to "
         "deliver a workshop on stockpile management, bringing together 60 participants from three different "
         "countries.",
         "CAA is funded exclusively through the voluntary contributions of its donors. Specifically, in 2025, CAA "
