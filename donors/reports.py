@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from django_countries import countries
 
 from events.models import Participant
+from events.rules import TOOK_PART_NOTE
 from programmes.models import Programme
 from unidir_cb.core import country_groupings
 from unidir_cb.core.models import OrganisationKind
@@ -66,8 +67,7 @@ CONVERSION_NOTE = (
     "the running total so they add up exactly to the converted amount."
 )
 REACH_NOTE = (
-    "A participant is a person with a confirmed registration; someone who took part in several events "
-    "counts once. Regional groups are the UN regional groups of Member States; LDC, LLDC and SIDS "
+    f"{TOOK_PART_NOTE} Regional groups are the UN regional groups of Member States; LDC, LLDC and SIDS "
     "membership as listed by UN-OHRLLS (sources: {sources})."
 )
 

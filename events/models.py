@@ -218,7 +218,8 @@ class ParticipantQuerySet(models.QuerySet):
     def with_email(self, address: str):
         """The participant with this address in any case: LOWER(email) = ..., the expression of the
         unique index, so the look-up is one index probe (email__iexact compares UPPER() and scans)."""
-        return self.alias(email_lower=Lower("email")).filter(email_lower=address.strip().lower())
+        # The exclude repeats the unique index's condition (addresses given), so that it can be used.
+        return self.alias(email_lower=Lower("email")).filter(email_lower=address.strip().lower()).exclude(email="")
 
 
 class Participant(TimeStampedModel):
@@ -233,7 +234,8 @@ class Participant(TimeStampedModel):
     )
     first_name = models.CharField(max_length=150)
     last_name = models.CharField(max_length=150)
-    email = models.EmailField()
+    # A walk-in may give no address; the addresses given are unique whatever their case.
+    email = models.EmailField(blank=True)
     country = CountryField(blank=True)
     organisation = models.CharField(max_length=255, blank=True)
     organisation_kind = models.CharField(max_length=30, choices=OrganisationKind.choices, blank=True)
@@ -259,7 +261,9 @@ class Participant(TimeStampedModel):
         # PostgreSQL, created by migration 0004_admin_list_indexes there only (SQLite has none).
         indexes = [models.Index(fields=["last_name", "first_name", "id"], name="participant_name_order")]
         constraints = [
-            models.UniqueConstraint(Lower("email"), name="participant_email_unique_case_insensitive"),
+            models.UniqueConstraint(
+                Lower("email"), condition=~Q(email=""), name="participant_email_unique_case_insensitive"
+            ),
         ]
 
     # What an anonymised participant is called (see services.participants.anonymise_participant).
@@ -283,6 +287,9 @@ class Registration(TimeStampedModel):
         WAITLISTED = "waitlisted", _("Waitlisted")
         DECLINED = "declined", _("Declined")
         CANCELLED = "cancelled", _("Cancelled")
+        # Registered at the door by staff and checked in at once: the seat was settled there, so the
+        # capacity rule (confirmed registrations) does not count it; events.rules.took_part does.
+        WALK_IN = "walk_in", _("Walk-in")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="registrations")

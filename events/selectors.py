@@ -202,7 +202,7 @@ def search_registrations(event: Event, query: str = "") -> QuerySet:
     Words match anywhere in "first last email", so "ami dia" finds Amina Diallo and a full address
     finds its owner; case does not matter."""
     registrations = (
-        event.registrations.filter(status__in=ACTIVE_STATUSES)
+        event.registrations.filter(status__in=(*ACTIVE_STATUSES, Status.WALK_IN))
         .select_related("participant")
         .annotate(
             searchable=Lower(

@@ -8,6 +8,7 @@ from django.utils.text import slugify
 
 from donors.dashboard import DashboardFigures, dashboard_figures, month_end
 from donors.reports import CONVERSION_NOTE, countries_in_brackets, long_date, publications_table
+from events.rules import TOOK_PART_NOTE
 from programmes.models import Programme
 from unidir_cb.core.reporting import charts
 from unidir_cb.core.reporting.documents import Chart, Heading, Paragraph, ReportDocument, Table, Year, render_outputs
@@ -131,6 +132,7 @@ def snapshot_document(of_month: DashboardFigures, year_to_date: DashboardFigures
                 for year in year_to_date.years
             ],
         ),
+        Paragraph(TOOK_PART_NOTE, note=True),
     )
     chart = charts.stacked_columns_chart(
         year_to_date.output.events_by_kind_and_year, title="Events by kind", value_label="events"

@@ -7,6 +7,7 @@ import pytest
 
 from donors.models import Donor
 from donors.reports import compile_donor_report, donor_report_document
+from events.rules import TOOK_PART_NOTE
 from events.selectors import events_in_period
 from tests import factories
 from tests.second_programme import build_arms_programme
@@ -78,3 +79,18 @@ def test_an_event_at_half_past_midnight_on_new_years_day_in_geneva_is_in_that_ye
 
     assert "Clinic on marking and tracing" in in_2025
     assert not in_2024.exists()
+
+
+def test_the_reports_note_states_the_took_part_rule_walk_ins_included():
+    build_arms_programme()
+
+    notes = [
+        block.text
+        for block in donor_report_document(
+            compile_donor_report(Donor.objects.get(name="Germany"), *YEAR_2025, "USD")
+        ).blocks
+        if getattr(block, "note", False)
+    ]
+
+    assert any(note.startswith(TOOK_PART_NOTE) for note in notes)
+    assert "walk-ins registered at the door included" in TOOK_PART_NOTE
