@@ -128,6 +128,24 @@ def build_arms_programme():
     secretariat = factories.OrganisationFactory(
         name="Pacific Islands Forum Secretariat", acronym="PIFS", known_by_acronym=False, name_takes_article=True
     )
+    # Four of the twelve officials gave no country.
+    register(
+        fiji_briefing,
+        [factories.ParticipantFactory(country=country) for country in ["FJ", "TO", "WS"] * 2 + ["FJ", "TO"]],
+    )
+    register(fiji_briefing, [factories.ParticipantFactory(country="") for _ in range(4)])
+    # Nobody at this dialogue gave a country.
+    dialogue = factories.EventFactory(
+        programme=programme,
+        kind=Event.Kind.DIALOGUE,
+        title="Dialogue on transparency in arms transfers",
+        starts_at=in_geneva(2025, 11, 5),
+        ends_at=in_geneva(2025, 11, 5, 17),
+    )
+    register(
+        dialogue,
+        [factories.ParticipantFactory(country="", organisation_kind=OrganisationKind.CIVIL_SOCIETY) for _ in range(10)],
+    )
     fiji_briefing.partners.add(secretariat, through_defaults={"role": EventPartner.Role.HOST})
     fiji_briefing.partners.add(
         factories.OrganisationFactory(name="Government of Japan", known_by_acronym=False, name_takes_article=True),

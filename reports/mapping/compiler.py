@@ -220,13 +220,17 @@ def _activity_opening(year: int, activity: str, partners: dict[str, list[str]]) 
     return text
 
 
-def _from_countries(countries: int) -> str:
-    """ " from 30 different countries", " from one country"; nothing when no country was recorded."""
+def _from_countries(countries: int, without_country: int) -> str:
+    """ " from 30 different countries", " from one country", " from at least 30 different countries
+    (four gave no country)"; nothing when no country was recorded."""
     if not countries:
         return ""
+    at_least = "at least " if without_country else ""
     if countries == 1:
-        return " from one country"
-    return f" from {count_of(countries, 'different country', 'different countries')}"
+        text = f" from {at_least}one country"
+    else:
+        text = f" from {at_least}{count_of(countries, 'different country', 'different countries')}"
+    return text + (f" ({number_in_words(without_country)} gave no country)" if without_country else "")
 
 
 def _activity(group: list[Event], people_by_event) -> dict:
@@ -240,10 +244,11 @@ def _activity(group: list[Event], people_by_event) -> dict:
     if reach.participants >= REACH_WORTH_STATING:
         if reach.mostly_government:
             people = rounded_count_of(reach.government_officials, "government official")
-            text += f", bringing together {people}{_from_countries(reach.government_countries)}"
+            countries = _from_countries(reach.government_countries, reach.government_officials_without_country)
+            text += f", bringing together {people}{countries}"
         else:
             people = rounded_count_of(reach.participants, "participant")
-            text += f", bringing together {people}{_from_countries(reach.countries)}"
+            text += f", bringing together {people}{_from_countries(reach.countries, reach.without_country)}"
     return {
         "year": year,
         "text": text + ".",
@@ -260,6 +265,7 @@ def _activity(group: list[Event], people_by_event) -> dict:
             "countries": reach.countries,
             "government_officials": reach.government_officials,
             "government_countries": reach.government_countries,
+            "participants_without_country": reach.without_country,
         },
     }
 

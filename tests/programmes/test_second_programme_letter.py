@@ -41,6 +41,7 @@ def test_the_reply_of_another_programme_reads_as_its_manager_would_write_it(arms
         "The full catalogue of publications can be accessed on our website www.unidir.org/caa",
         "Participatory learning activities include:",
         "- Ad hoc thematic seminars and clinics.",
+        "- Multi-stakeholder dialogues.",
         "- Briefings.",
         "- Workshops.",
         "For example, in 2025, at the invitation of the OSCE, UNIDIR delivered a clinic on marking and tracing. "
@@ -48,9 +49,11 @@ def test_the_reply_of_another_programme_reads_as_its_manager_would_write_it(arms
         "UNODA to deliver a series of five online seminars on ammunition safety, for an audience of government "
         "officials, bringing together 18 government officials from 18 different countries. In 2025, UNIDIR "
         "organised a briefing on the Programme of Action, hosted by the Pacific Islands Forum Secretariat, with "
-        "funding from the Government of Japan. In 2025, UNIDIR partnered with the African Union to "
+        "funding from the Government of Japan, bringing together 12 government officials from at least three "
+        "different countries (four gave no country). In 2025, UNIDIR partnered with the African Union to "
         "deliver a workshop on stockpile management, bringing together 60 participants from three different "
-        "countries.",
+        "countries. In 2025, UNIDIR organised a dialogue on transparency in arms transfers, bringing together ten "
+        "participants.",
         "CAA is funded exclusively through the voluntary contributions of its donors. Specifically, in 2025, CAA "
         "received financial support from two donors for its activities; core programme donors included Germany; "
         "additional support for specific activities was received from Japan.",
