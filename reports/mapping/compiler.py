@@ -48,6 +48,11 @@ ACTIVITY_KIND_GROUPS = [
 EXAMPLE_COUNT = 6
 # A group of events with at least this many participants has its reach stated in the letter.
 REACH_WORTH_STATING = 10
+# The reference reply cites seven activities over four years and fits on two pages: a reply cites at
+# most ACTIVITY_COUNT, those that reached most people, sharing them out among the years it covers
+# (a year gets its share, and never fewer than MIN_ACTIVITIES_PER_YEAR).
+ACTIVITY_COUNT = 8
+MIN_ACTIVITIES_PER_YEAR = 3
 
 
 class MappingCompilationError(Exception):
@@ -283,7 +288,8 @@ def _participatory_learning(exercise: MappingExercise, since: datetime.date) -> 
     )
     cited = [event for event in events if event.starts_on >= since]
     people_by_event = reach_by_event(cited)
-    activities = [_activity(group, people_by_event) for group in _group_events_by_year_and_series(cited)]
+    all_activities = [_activity(group, people_by_event) for group in _group_events_by_year_and_series(cited)]
+    activities = _chosen_examples(all_activities)
     if activities:
         first = activities[0]["text"]
         activities[0]["text"] = "For example, i" + first[1:]
@@ -292,8 +298,26 @@ def _participatory_learning(exercise: MappingExercise, since: datetime.date) -> 
         "lead": "include:",
         "bullets": [f"{label}." for label in _activity_kinds(events)],
         "activities": activities,
-        "facts": {"event_count": len(cited)},
+        "facts": {"event_count": len(cited), "activities_left_out": len(all_activities) - len(activities)},
     }
+
+
+def _chosen_examples(activities: list[dict]) -> list[dict]:
+    """The activities the reply cites whatever the years of data: the ones that reached most people
+    (the earlier first on a tie), at most a year's share and ACTIVITY_COUNT in all, told in the order
+    they happened. Staff may still reorder or leave out examples when they review."""
+    years = len({activity["year"] for activity in activities}) or 1
+    per_year_cap = max(MIN_ACTIVITIES_PER_YEAR, ACTIVITY_COUNT // years)
+    by_reach = sorted(enumerate(activities), key=lambda item: (-item[1]["facts"]["participants"], item[0]))
+    chosen: list[int] = []
+    per_year: dict[int, int] = defaultdict(int)
+    for position, activity in by_reach:
+        if len(chosen) == ACTIVITY_COUNT:
+            break
+        if per_year[activity["year"]] < per_year_cap:
+            per_year[activity["year"]] += 1
+            chosen.append(position)
+    return [activities[position] for position in sorted(chosen)]
 
 
 # --- facilitated access to information ------------------------------------------------------------
