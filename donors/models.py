@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 from events.models import Event
 from programmes.models import InformationResource, Programme
 from publications.models import Publication
+from unidir_cb.core import wording
 from unidir_cb.core.models import TimeStampedModel
 
 
@@ -19,6 +20,9 @@ class Donor(TimeStampedModel):
         PRIVATE_SECTOR = "private_sector", _("Private sector")
         FOUNDATION = "foundation", _("Foundation")
         UN_ENTITY = "un_entity", _("UN entity")
+        # The institute's own budget is a funding source like a donor (its allocations are recorded as
+        # contributions, converted and reported the same way), but letters do not count it as a donor.
+        INSTITUTE_BUDGET = "institute_budget", _("The institute's own budget")
 
     name = models.CharField(max_length=200, unique=True, help_text='Without article: "Czech Republic".')
     name_takes_article = models.BooleanField(
@@ -38,7 +42,7 @@ class Donor(TimeStampedModel):
 
     @property
     def name_in_text(self) -> str:
-        return f"the {self.name}" if self.name_takes_article else self.name
+        return wording.name_in_text(self.name, self.name_takes_article)
 
     def clean(self):
         if self.kind == self.Kind.MEMBER_STATE and not self.country:

@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from django_countries import countries
 
 from events.models import Participant
+from events.rules import TOOK_PART_NOTE
 from programmes.models import Programme
 from unidir_cb.core import country_groupings
 from unidir_cb.core.models import OrganisationKind
@@ -38,6 +39,7 @@ from unidir_cb.core.reporting.documents import (
 )
 from unidir_cb.core.reporting.models import ReportFile
 from unidir_cb.core.reporting.registry import ProgressCallback, ReportBuildError, ReportOutput
+from unidir_cb.core.wording import capitalise_first, count_of, join_names, number_in_words
 
 from .models import Contribution, Donor
 from .money import conversion_month
@@ -65,8 +67,7 @@ CONVERSION_NOTE = (
     "the running total so they add up exactly to the converted amount."
 )
 REACH_NOTE = (
-    "A participant is a person with a confirmed registration; someone who took part in several events "
-    "counts once. Regional groups are the UN regional groups of Member States; LDC, LLDC and SIDS "
+    f"{TOOK_PART_NOTE} Regional groups are the UN regional groups of Member States; LDC, LLDC and SIDS "
     "membership as listed by UN-OHRLLS (sources: {sources})."
 )
 
@@ -193,7 +194,7 @@ def donor_report_document(report: DonorReport) -> ReportDocument:
         document.add(
             Heading("Contributions"),
             Paragraph(
-                f"{donor.name_in_text[0].upper()}{donor.name_in_text[1:]} made no contributions covering any part "
+                f"{capitalise_first(donor.name_in_text)} made no contributions covering any part "
                 f"of the period {period_text(report.start, report.end)}, so there is no funding and no funded "
                 "activity to report for it."
             ),
@@ -231,8 +232,8 @@ def add_contributions(document: ReportDocument, report: DonorReport) -> None:
     document.add(
         Heading("Contributions"),
         Paragraph(
-            f"{_contributions_cover(len(report.lines))} part or all of the period (core programme funding: "
-            f"{len(core)}; activity-specific: {len(earmarked)}). Together they amount to {currency} "
+            f"{_contributions_cover(len(core), len(earmarked))}. "
+            f"{'Together they amount' if len(report.lines) > 1 else 'It amounts'} to {currency} "
             f"{report.converted_total:,.2f}, of which {currency} {report.summary.total:,.2f} falls in the period."
         ),
     )
@@ -290,8 +291,21 @@ def add_contributions(document: ReportDocument, report: DonorReport) -> None:
     document.add(Paragraph(CONVERSION_NOTE.format(currency=currency), note=True))
 
 
-def _contributions_cover(count: int) -> str:
-    return "1 contribution covers" if count == 1 else f"{count} contributions cover"
+def _contributions_cover(core: int, earmarked: int) -> str:
+    """ "Three contributions cover part or all of the period (one core programme funding and two
+    activity-specific)"; a funding type no contribution has is not mentioned."""
+    count = core + earmarked
+    verb = "covers" if count == 1 else "cover"
+    kinds = [
+        (number, label)
+        for number, label in ((core, "core programme funding"), (earmarked, "activity-specific"))
+        if number
+    ]
+    if len(kinds) == 2:
+        split = join_names([f"{number_in_words(number)} {label}" for number, label in kinds])
+    else:
+        split = kinds[0][1] if count == 1 else f"all {kinds[0][1]}"
+    return f"{capitalise_first(count_of(count, 'contribution'))} {verb} part or all of the period ({split})"
 
 
 def _year_split(report: DonorReport, year: int) -> list[Decimal]:
@@ -317,7 +331,7 @@ def add_output_section(document: ReportDocument, report: DonorReport, section: O
             Heading(f"Core funding: everything {programme.short_name} did in the period"),
             Paragraph(
                 f"Core programme funding ({references}) is not tied to particular activities: it is reported "
-                f"against the whole output of the {programme.name} in the period."
+                f"against the whole output of {programme.name_in_text} in the period."
             ),
         )
     else:
@@ -378,7 +392,7 @@ def add_events(document: ReportDocument, output: ProgrammeOutput, prefix: str) -
         )
         rows.append(
             [
-                timezone.localdate(event.starts_at),
+                event.starts_on,
                 event.title,
                 event.get_kind_display(),
                 place,
@@ -394,7 +408,7 @@ def add_events(document: ReportDocument, output: ProgrammeOutput, prefix: str) -
             rows,
             total=[
                 "All events",
-                f"{len(output.events)} events",
+                count_of(len(output.events), "event"),
                 "",
                 "",
                 total_reach.participants,
@@ -495,7 +509,7 @@ def add_reach(document: ReportDocument, output: ProgrammeOutput, prefix: str, sp
     shown = country_rows[: DOCUMENT_TABLE_ROWS - 1]
     others = country_rows[len(shown) :]
     document.add(
-        Heading(f"By country ({reach.countries} countries)", level=3),
+        Heading(f"By country{countries_in_brackets(reach.countries)}", level=3),
         Table(
             f"{prefix} countries",
             ["Country", "Regional group", "LDC / LLDC / SIDS", "Participants"],
@@ -504,11 +518,30 @@ def add_reach(document: ReportDocument, output: ProgrammeOutput, prefix: str, sp
             summary=Table(
                 f"{prefix} countries",
                 ["Country", "Regional group", "LDC / LLDC / SIDS", "Participants"],
-                [*shown, [f"{len(others)} other countries", "", "", sum(row[3] for row in others)]],
+                [
+                    *shown,
+                    *(
+                        [
+                            [
+                                f"{count_of(len(others), 'other country', 'other countries')}",
+                                "",
+                                "",
+                                sum(row[3] for row in others),
+                            ]
+                        ]
+                        if others
+                        else []
+                    ),
+                ],
                 total=["Total", "", "", total],
             ),
         ),
     )
+
+
+def countries_in_brackets(countries: int) -> str:
+    """ " (30 countries)", " (one country)" after a heading; nothing when no country is recorded."""
+    return f" ({count_of(countries, 'country')})" if countries else ""
 
 
 def _largest_first(counts: dict[str, int]) -> list[tuple[str, int]]:

@@ -7,7 +7,6 @@ from decimal import Decimal
 from functools import cached_property
 
 from django.db.models import QuerySet
-from django.utils import timezone
 from djmoney.money import Money
 
 from events.models import Event
@@ -105,6 +104,8 @@ def summarise_funding(lines: list[FundingLine], currency: str) -> FundingSummary
 class DonorsByFundingType:
     core: list[Donor]
     activity_specific: list[Donor]
+    # Funding sources of the institute's own budget: named beside the donors, never counted as donors.
+    budget: list[Donor] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -117,10 +118,12 @@ def donors_by_funding_type(programme, start: datetime.date, end: datetime.date) 
     A donor that gave core funding is listed as a core donor even if it also funded activities."""
     contributions = contributions_overlapping(start, end, programme)
     core_ids = set(contributions.filter(funding_type=FundingType.CORE).values_list("donor", flat=True))
-    donors = Donor.objects.filter(pk__in=contributions.values("donor")).order_by("display_order", "name")
+    sources = Donor.objects.filter(pk__in=contributions.values("donor")).order_by("display_order", "name")
+    budget = [source for source in sources if source.kind == Donor.Kind.INSTITUTE_BUDGET]
+    donors = [source for source in sources if source.kind != Donor.Kind.INSTITUTE_BUDGET]
     core = [donor for donor in donors if donor.pk in core_ids]
     activity_specific = [donor for donor in donors if donor.pk not in core_ids]
-    return DonorsByFundingType(core=core, activity_specific=activity_specific)
+    return DonorsByFundingType(core=core, activity_specific=activity_specific, budget=budget)
 
 
 # What the money paid for ---------------------------------------------------------------------------
@@ -173,7 +176,7 @@ class ProgrammeOutput:
     def events_by_year(self) -> dict[int, list[Event]]:
         by_year: dict[int, list[Event]] = {year: [] for year in self.years}
         for event in self.events:
-            by_year[timezone.localtime(event.starts_at).year].append(event)
+            by_year[event.starts_on.year].append(event)
         return by_year
 
     @property
@@ -196,7 +199,7 @@ class ProgrammeOutput:
         counts: dict[str, dict[int, int]] = {}
         for event in self.events:
             row = counts.setdefault(event.get_kind_display(), dict.fromkeys(self.years, 0))
-            row[timezone.localtime(event.starts_at).year] += 1
+            row[event.starts_on.year] += 1
         return counts
 
     @property
@@ -282,6 +285,11 @@ class FundingOverview:
 
     def count(self, funding_type: str) -> int:
         return sum(1 for contribution in self.contributions if contribution.funding_type == funding_type)
+
+    @property
+    def donor_count(self) -> int:
+        """Donors among the funding sources: the institute's own budget is listed, not counted."""
+        return sum(1 for row in self.donors if row.donor.kind != Donor.Kind.INSTITUTE_BUDGET)
 
 
 def funding_overview(

@@ -152,7 +152,7 @@ def dashboard_rows(figures, *, may_see_amounts: bool) -> dict:
             **output_counts(output.events, figures.reach, output.publications, output.translations),
             "resources": len(output.resources),
             "resources_url": admin_list_url("programmes.informationresource", pks(output.resources)),
-            "donors": len(funding.donors),
+            "donors": funding.donor_count,
             "donors_url": admin_list_url("donors.donor", [row.donor.pk for row in funding.donors]),
         },
     }

@@ -8,7 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from unidir_cb.core.admin_lists import PageAnnotationsMixin
 from unidir_cb.core.data_transfer.admin import ImportExportAdminMixin
 
-from .models import AgendaItem, Event, EventSeries, Participant, Registration
+from .models import AgendaItem, Event, EventPartner, EventSeries, Participant, Registration
 from .resources import (
     EventResource,
     ParticipantResource,
@@ -33,6 +33,13 @@ class AgendaItemInline(admin.TabularInline):
     model = AgendaItem
     extra = 0
     fields = ["starts_at", "ends_at", "title", "speakers"]
+
+
+class EventPartnerInline(admin.TabularInline):
+    model = EventPartner
+    extra = 0
+    fields = ["organisation", "role"]
+    autocomplete_fields = ["organisation"]
 
 
 class RegistrationInline(admin.TabularInline):
@@ -74,13 +81,13 @@ class EventYearFilter(admin.SimpleListFilter):
     parameter_name = "event_year"
 
     def lookups(self, request, model_admin):
-        years = Event.objects.dates("starts_at", "year", order="DESC")
+        years = Event.objects.dates("starts_on", "year", order="DESC")
         return [(str(day.year), str(day.year)) for day in years]
 
     def queryset(self, request, queryset):
         value = self.value()
         if value and value.isdigit():
-            return queryset.filter(event__starts_at__year=int(value))
+            return queryset.filter(event__starts_on__year=int(value))
         return queryset
 
 
@@ -109,15 +116,15 @@ class EventAdmin(PageAnnotationsMixin, ImportExportAdminMixin, admin.ModelAdmin)
     list_select_related = ["series"]
     search_fields = ["title", "city", "venue", "target_audience"]
     date_hierarchy = "starts_at"
-    autocomplete_fields = ["series", "programme", "topics", "partners"]
+    autocomplete_fields = ["series", "programme", "topics"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["calendar_sequence"]
-    inlines = [AgendaItemInline, RegistrationInline]
+    inlines = [EventPartnerInline, AgendaItemInline, RegistrationInline]
     actions = ["publish", "unpublish", "cancel"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "series", "programme", "kind", "format", "status", "description"]}),
         ("When and where", {"fields": ["starts_at", "ends_at", "time_zone", "venue", "city", "country", "online_url"]}),
-        ("Content", {"fields": ["languages", "topics", "partners", "target_audience"]}),
+        ("Content", {"fields": ["languages", "topics", "target_audience"]}),
         (
             "Registration",
             {

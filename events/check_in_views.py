@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from . import selectors
+from .forms import WalkInForm
 from .models import Event, Registration
 from .services import check_in as desk
 
@@ -36,16 +37,21 @@ def check_in_page(request, slug):
     _require_check_in_staff(request)
     event = get_object_or_404(Event, slug=slug)
     query = request.GET.get("q", "").strip()[:100]
+    return _render_check_in_page(request, event, query, WalkInForm())
+
+
+def _render_check_in_page(request, event: Event, query: str, walk_in_form: WalkInForm, status: int = 200):
     context = {
         "event": event,
         "query": query,
+        "walk_in_form": walk_in_form,
         "registrations": list(selectors.search_registrations(event, query)),
         "counts": selectors.check_in_counts(event),
         "results_limit": selectors.SEARCH_RESULTS_LIMIT,
     }
     # The script asks for the results alone and swaps them in; the page itself stays the same.
     template = "events/check_in_results.html" if request.GET.get("partial") else "events/check_in.html"
-    return render(request, template, context)
+    return render(request, template, context, status=status)
 
 
 @login_required
@@ -68,3 +74,18 @@ def check_in_registration(request, slug, pk):
         else:
             messages.success(request, _("%(name)s is checked in.") % {"name": name})
     return redirect(_check_in_page_url(registration.event, query))
+
+
+@login_required
+@require_POST
+def check_in_walk_in(request, slug):
+    """Record someone who is not on the list and check them in, in one step."""
+    _require_check_in_staff(request)
+    event = get_object_or_404(Event, slug=slug)
+    form = WalkInForm(request.POST)
+    if not form.is_valid():
+        return _render_check_in_page(request, event, "", form, status=400)
+    registration = desk.record_walk_in(event, form.cleaned_data, recorded_by=request.user)
+    name = str(registration.participant)
+    messages.success(request, _("%(name)s is recorded as a walk-in and checked in.") % {"name": name})
+    return redirect(_check_in_page_url(event, name))

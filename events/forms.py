@@ -93,3 +93,21 @@ class ParticipantProfileForm(forms.ModelForm):
                 )
             )
         return cleaned_data
+
+
+def _participant_field(name: str, label):
+    return Participant._meta.get_field(name).formfield(label=label)
+
+
+class WalkInForm(forms.Form):
+    """Someone at the door who is not on the list. A plain form, not a ModelForm: an email already on
+    file is the same person, whom services.check_in.record_walk_in finds instead of refusing."""
+
+    first_name = _participant_field("first_name", _("First name"))
+    last_name = _participant_field("last_name", _("Last name"))
+    email = forms.EmailField(label=_("Email"), required=False)
+    country = _participant_field("country", _("Country"))
+    organisation = _participant_field("organisation", _("Organisation"))
+    organisation_kind = forms.ChoiceField(
+        label=_("Kind of organisation"), required=False, choices=with_blank(OrganisationKind.choices, "—")
+    )

@@ -1,3 +1,4 @@
+import datetime
 import secrets
 import zoneinfo
 
@@ -21,6 +22,13 @@ def validate_time_zone(value):
 
 def new_secret_token():
     return secrets.token_urlsafe(24)
+
+
+def local_date(moment: datetime.datetime, time_zone: str) -> datetime.date:
+    """The calendar day a moment falls on where the event takes place: the day records, letters,
+    reports and exports date an event by (00:30 on 1 January in Geneva is 1 January, though it is
+    still 31 December in UTC; a briefing in Fiji on 23 August is on 23 August)."""
+    return moment.astimezone(zoneinfo.ZoneInfo(time_zone)).date()
 
 
 class EventSeries(TimeStampedModel):
@@ -79,6 +87,9 @@ class Event(TimeStampedModel):
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
     time_zone = models.CharField(max_length=64, default="Europe/Zurich", validators=[validate_time_zone])
+    # Kept by save() from starts_at and time_zone, so that periods and years are selected in SQL by
+    # the event's own date; code that writes rows without save() (bulk_create) sets it with local_date().
+    starts_on = models.DateField(editable=False, help_text="The day the event starts, in its own time zone.")
     venue = models.CharField(max_length=255, blank=True)
     city = models.CharField(max_length=120, blank=True)
     country = CountryField(blank=True)
@@ -87,7 +98,7 @@ class Event(TimeStampedModel):
     )
     languages = models.JSONField(default=list, blank=True, validators=[validate_un_languages])
     topics = models.ManyToManyField(Topic, blank=True, related_name="events")
-    partners = models.ManyToManyField(Organisation, blank=True, related_name="events")
+    partners = models.ManyToManyField(Organisation, blank=True, related_name="events", through="EventPartner")
     target_audience = models.CharField(max_length=255, blank=True)
     admission = models.CharField(max_length=20, choices=Admission.choices, default=Admission.OPEN)
     eligible_organisation_kinds = models.JSONField(
@@ -106,7 +117,10 @@ class Event(TimeStampedModel):
 
     class Meta:
         ordering = ["-starts_at"]
-        indexes = [models.Index(fields=["status", "starts_at"])]
+        indexes = [
+            models.Index(fields=["status", "starts_at"]),
+            models.Index(fields=["programme", "starts_on"], name="event_programme_starts_on"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="event_ends_after_start"),
             models.CheckConstraint(
@@ -143,9 +157,43 @@ class Event(TimeStampedModel):
         if unknown_groups:
             raise ValidationError({"eligible_country_groups": f"Unknown country groups: {sorted(unknown_groups)}."})
 
+    def save(self, *args, **kwargs):
+        self.starts_on = local_date(self.starts_at, self.time_zone)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"starts_at", "time_zone"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "starts_on"}
+        super().save(*args, **kwargs)
+
+    @property
+    def ends_on(self) -> datetime.date:
+        return local_date(self.ends_at, self.time_zone)
+
     @property
     def gives_certificates(self) -> bool:
         return self.kind in self.CERTIFICATE_KINDS
+
+
+class EventPartner(TimeStampedModel):
+    """An organisation that took part in making an event, in the role letters state ("partnered with",
+    "hosted by", "with funding from", "at the invitation of")."""
+
+    class Role(models.TextChoices):
+        CO_ORGANISER = "co_organiser", _("Co-organiser")
+        HOST = "host", _("Host")
+        FUNDER = "funder", _("Funder")
+        INVITED_BY = "invited_by", _("Inviting organisation")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="partnerships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="event_partnerships")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.CO_ORGANISER)
+
+    class Meta:
+        # The table was Event.partners' own until roles came; its unique pair is kept as it was created.
+        db_table = "events_event_partners"
+        unique_together = [("event", "organisation")]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_role_display()})"
 
 
 class AgendaItem(TimeStampedModel):
@@ -170,7 +218,8 @@ class ParticipantQuerySet(models.QuerySet):
     def with_email(self, address: str):
         """The participant with this address in any case: LOWER(email) = ..., the expression of the
         unique index, so the look-up is one index probe (email__iexact compares UPPER() and scans)."""
-        return self.alias(email_lower=Lower("email")).filter(email_lower=address.strip().lower())
+        # The exclude repeats the unique index's condition (addresses given), so that it can be used.
+        return self.alias(email_lower=Lower("email")).filter(email_lower=address.strip().lower()).exclude(email="")
 
 
 class Participant(TimeStampedModel):
@@ -185,7 +234,8 @@ class Participant(TimeStampedModel):
     )
     first_name = models.CharField(max_length=150)
     last_name = models.CharField(max_length=150)
-    email = models.EmailField()
+    # A walk-in may give no address; the addresses given are unique whatever their case.
+    email = models.EmailField(blank=True)
     country = CountryField(blank=True)
     organisation = models.CharField(max_length=255, blank=True)
     organisation_kind = models.CharField(max_length=30, choices=OrganisationKind.choices, blank=True)
@@ -211,7 +261,9 @@ class Participant(TimeStampedModel):
         # PostgreSQL, created by migration 0004_admin_list_indexes there only (SQLite has none).
         indexes = [models.Index(fields=["last_name", "first_name", "id"], name="participant_name_order")]
         constraints = [
-            models.UniqueConstraint(Lower("email"), name="participant_email_unique_case_insensitive"),
+            models.UniqueConstraint(
+                Lower("email"), condition=~Q(email=""), name="participant_email_unique_case_insensitive"
+            ),
         ]
 
     # What an anonymised participant is called (see services.participants.anonymise_participant).
@@ -235,6 +287,9 @@ class Registration(TimeStampedModel):
         WAITLISTED = "waitlisted", _("Waitlisted")
         DECLINED = "declined", _("Declined")
         CANCELLED = "cancelled", _("Cancelled")
+        # Registered at the door by staff and checked in at once: the seat was settled there, so the
+        # capacity rule (confirmed registrations) does not count it; events.rules.took_part does.
+        WALK_IN = "walk_in", _("Walk-in")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="registrations")

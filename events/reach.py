@@ -43,6 +43,9 @@ class Reach:
     # Country code -> people, "" for people whose country is not recorded.
     by_country: dict[str, int] = field(default_factory=dict)
     participant_ids: frozenset[int] = frozenset()
+    # People counted above whose country is not recorded: a count of countries is "at least" then.
+    without_country: int = 0
+    government_officials_without_country: int = 0
 
     @property
     def mostly_government(self) -> bool:
@@ -78,4 +81,6 @@ def combined_reach(people_by_event: dict[int, list[tuple[int, str, str, str]]], 
         by_organisation_kind=dict(Counter(person[2] or "unknown" for person in people.values())),
         by_country=dict(Counter(str(person[1] or "") for person in people.values())),
         participant_ids=frozenset(people),
+        without_country=sum(1 for person in people.values() if not person[1]),
+        government_officials_without_country=sum(1 for person in government if not person[1]),
     )

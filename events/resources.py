@@ -164,6 +164,12 @@ PARTICIPANT_COLUMNS = (
 )
 
 
+def require_email(row) -> None:
+    # Imports match people by email: only walk-ins recorded at the door may have none.
+    if is_blank(row.get("email")):
+        raise ValidationError({"email": ["Every row needs the participant's email address."]})
+
+
 class ParticipantResource(ImportResource):
     """One person per row, matched by email in any case."""
 
@@ -190,6 +196,10 @@ class ParticipantResource(ImportResource):
         import_id_fields = ("email",)
         # A register of 100,000 people: rows are written a batch at a time.
         use_bulk = True
+
+    def before_import_row(self, row, **kwargs):
+        super().before_import_row(row, **kwargs)
+        require_email(row)
 
 
 class FillBlankParticipantField(Field):
@@ -283,8 +293,7 @@ class RegistrationResource(ImportResource):
                     ]
                 }
             )
-        if is_blank(row.get("email")):
-            raise ValidationError({"email": ["Every row needs the participant's email address."]})
+        require_email(row)
 
     # A person is found by their email, whatever its case; looked up a batch of rows at a time with
     # their registration for the event, and written a batch at a time with it.

@@ -16,6 +16,8 @@ from .models import Event, Registration
 
 Status = Registration.Status
 ACTIVE_STATUSES = (Status.PENDING, Status.CONFIRMED, Status.WAITLISTED)
+# Registrations the check-in desk lists and may mark attended: those with a seat, and walk-ins.
+ATTENDABLE_STATUSES = (Status.CONFIRMED, Status.WALK_IN)
 # Registrations whose .ics a participant may download: a seat, or one they are waiting to hear about.
 CALENDAR_FILE_STATUSES = (Status.CONFIRMED, Status.PENDING)
 # Events the public (and participants) may see: drafts are not public.
@@ -27,6 +29,13 @@ def took_part(prefix: str = "") -> Q:
     confirmed registration, or attendance recorded by staff whatever the status (a walk-in).
     `prefix` reaches registrations through a relation, e.g. "registrations__"."""
     return Q(**{f"{prefix}status": Status.CONFIRMED}) | Q(**{f"{prefix}attended": True})
+
+
+# The rule above as every report's note states it (reports are written in English).
+TOOK_PART_NOTE = (
+    "A participant is a person with a confirmed registration or whose attendance staff recorded, "
+    "walk-ins registered at the door included; someone who took part in several events counts once."
+)
 
 
 def online_link_for(registration: Registration | None) -> str:

@@ -14,7 +14,6 @@ from django.utils import timezone
 from django_countries.fields import Country
 
 from programmes.models import Topic
-from unidir_cb.core.periods import period_bounds
 
 from .certificates import certificate_holds, normalise_code
 from .models import AgendaItem, Event, Participant, Registration
@@ -61,10 +60,10 @@ class EventFilters:
 
 
 def events_in_period(programme, start, end) -> QuerySet[Event]:
-    """Events held (not drafts, not cancelled) that start within the period (see period_bounds)."""
-    period_start, period_end = period_bounds(start, end)
+    """Events held (not drafts, not cancelled) that start within the period, both days included, on
+    the date where they take place (Event.starts_on): a Fiji briefing on 23 August is an August event."""
     return Event.objects.filter(
-        programme=programme, status=Event.Status.PUBLISHED, starts_at__gte=period_start, starts_at__lt=period_end
+        programme=programme, status=Event.Status.PUBLISHED, starts_on__gte=start, starts_on__lte=end
     )
 
 
@@ -121,7 +120,7 @@ def _filtered(events: QuerySet, filters: EventFilters) -> QuerySet:
     if filters.format:
         events = events.filter(format=filters.format)
     if filters.year:
-        events = events.filter(starts_at__year=filters.year)
+        events = events.filter(starts_on__year=filters.year)
     if filters.language:
         # Languages are a JSON list of codes; matching the quoted code works on SQLite and PostgreSQL alike.
         events = events.filter(languages__icontains=f'"{filters.language}"')
@@ -203,7 +202,7 @@ def search_registrations(event: Event, query: str = "") -> QuerySet:
     Words match anywhere in "first last email", so "ami dia" finds Amina Diallo and a full address
     finds its owner; case does not matter."""
     registrations = (
-        event.registrations.filter(status__in=ACTIVE_STATUSES)
+        event.registrations.filter(status__in=(*ACTIVE_STATUSES, Status.WALK_IN))
         .select_related("participant")
         .annotate(
             searchable=Lower(

@@ -19,4 +19,5 @@ urlpatterns = [
     path("<slug:slug>/calendar.ics", calendar_views.download_event_ics, name="event_ics"),
     path("<slug:slug>/check-in/", check_in_views.check_in_page, name="check_in"),
     path("<slug:slug>/check-in/<int:pk>/", check_in_views.check_in_registration, name="check_in_registration"),
+    path("<slug:slug>/check-in/walk-in/", check_in_views.check_in_walk_in, name="check_in_walk_in"),
 ]

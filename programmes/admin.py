@@ -43,7 +43,7 @@ class TopicAdmin(admin.ModelAdmin):
 @admin.register(Organisation)
 class OrganisationAdmin(ImportExportAdminMixin, admin.ModelAdmin):
     resource_classes = [OrganisationResource]
-    list_display = ["name", "acronym", "kind", "country"]
+    list_display = ["name", "acronym", "known_by_acronym", "name_takes_article", "kind", "country"]
     list_filter = ["kind"]
     search_fields = ["name", "acronym"]
 

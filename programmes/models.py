@@ -5,6 +5,7 @@ from django.db.models import F, Q
 from django.utils.text import slugify
 from django_countries.fields import CountryField
 
+from unidir_cb.core import wording
 from unidir_cb.core.models import OrganisationKind, TimeStampedModel, UNLanguage
 
 
@@ -25,6 +26,13 @@ class ActivityCategory(models.TextChoices):
 class Programme(TimeStampedModel):
     name = models.CharField(max_length=200, unique=True)
     short_name = models.CharField(max_length=40, unique=True, help_text="e.g. SecTec")
+    # Programme names do not all end in "Programme" and some take "the": letters use the name as
+    # staff write it instead of building it from the name.
+    name_in_text = models.CharField(
+        "name in running text",
+        max_length=255,
+        help_text='How letters name the programme after "by": "the UNIDIR Security and Technology Programme".',
+    )
     description = models.TextField(blank=True)
     website = models.URLField(blank=True, help_text="Where the full catalogue of publications can be read.")
     area_of_work = models.CharField(
@@ -63,8 +71,18 @@ class Topic(TimeStampedModel):
 class Organisation(TimeStampedModel):
     """Partners, co-organisers and requesting entities (UNITAR, ASEAN, OAS, GFCE, UNODA...)."""
 
-    name = models.CharField(max_length=255, unique=True)
+    name = models.CharField(max_length=255, unique=True, help_text='The full name, without article: "African Union".')
     acronym = models.CharField(max_length=40, blank=True)
+    # How the reference letter names organisations: the widely known by their acronym alone ("partnered
+    # with ASEAN and OAS", "UNITAR"), the others by their full name ("Global Forum on Cyber Expertise").
+    known_by_acronym = models.BooleanField(
+        default=True, help_text="Running text names it by its acronym (ASEAN, UNITAR); if not, by its full name."
+    )
+    name_takes_article = models.BooleanField(
+        "name takes 'the'",
+        default=False,
+        help_text='Written "the African Union", "the OSCE" in running text.',
+    )
     kind = models.CharField(max_length=30, choices=OrganisationKind.choices)
     country = CountryField(blank=True)
     website = models.URLField(blank=True)
@@ -74,6 +92,12 @@ class Organisation(TimeStampedModel):
 
     def __str__(self):
         return self.acronym or self.name
+
+    @property
+    def name_in_text(self) -> str:
+        """The organisation as letters name it in a sentence: "ASEAN", "the African Union"."""
+        name = self.acronym if self.known_by_acronym and self.acronym else self.name
+        return wording.name_in_text(name, self.name_takes_article)
 
 
 class InformationResource(TimeStampedModel):

@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
+from events.rules import TOOK_PART_NOTE
 from programmes.models import ActivityCategory, Programme
 from unidir_cb.core.reporting.models import ReportFile
 from unidir_cb.core.reporting.registry import DOCUMENT_LANGUAGE, ProgressCallback, ReportOutput
@@ -31,6 +32,7 @@ def build_activity_summary(
                 "chart_uri": png_data_uri(chart) if chart else "",
                 "generated_at": timezone.localtime(),
                 "language": DOCUMENT_LANGUAGE,
+                "participants_note": TOOK_PART_NOTE,
             },
         )
         progress(60, "Rendering the PDF")
@@ -70,7 +72,7 @@ def summary_workbook(summary: ActivitySummary) -> bytes:
         ["Date", "Title", "Kind", "Format", "City", "Country", "Participants", "Countries"],
         [
             [
-                timezone.localdate(event.starts_at),
+                event.starts_on,
                 event.title,
                 event.get_kind_display(),
                 event.get_format_display(),
@@ -118,6 +120,7 @@ def summary_workbook(summary: ActivitySummary) -> bytes:
             ["Period start", summary.start],
             ["Period end (included)", summary.end],
             ["Generated", timezone.localtime().replace(tzinfo=None, microsecond=0)],
+            ["Participants", TOOK_PART_NOTE],
         ],
     )
     return xlsx_workbook([totals, events, publications, resources, about])

@@ -25,7 +25,7 @@ from django_countries import countries
 from djmoney.money import Money
 
 from donors.models import Contribution, Donor, ExchangeRate
-from events.models import AgendaItem, Event, EventSeries, Participant, Registration
+from events.models import AgendaItem, Event, EventSeries, Participant, Registration, local_date
 from programmes.models import MappingExercise, Organisation, Programme, Topic
 from publications.models import Authorship, Contributor, Publication, Translation
 from unidir_cb.core.models import OrganisationKind, UNLanguage
@@ -171,6 +171,7 @@ class ScaleDataGenerator:
         programme = Programme.objects.create(
             name="Scale Programme",
             short_name=PROGRAMME_SHORT_NAME,
+            name_in_text="the UNIDIR Scale Programme",
             description="Twenty years of generated records for benchmarks.",
             head_name="Alex Example",
             head_title="Head of Programme",
@@ -256,6 +257,7 @@ class ScaleDataGenerator:
                 starts_at=starts_at,
                 ends_at=starts_at + datetime.timedelta(hours=self.random.choice([3, 8, 30, 100])),
                 time_zone=str(starts_at.tzinfo),
+                starts_on=local_date(starts_at, str(starts_at.tzinfo)),  # bulk_create does not call save()
                 venue="" if event_format == Event.Format.ONLINE else "Palais des Nations",
                 city="" if event_format == Event.Format.ONLINE else "Geneva",
                 country="" if event_format == Event.Format.ONLINE else self.random.choice(self.country_codes),

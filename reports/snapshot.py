@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from donors.dashboard import DashboardFigures, dashboard_figures, month_end
-from donors.reports import CONVERSION_NOTE, long_date, publications_table
+from donors.reports import CONVERSION_NOTE, countries_in_brackets, long_date, publications_table
+from events.rules import TOOK_PART_NOTE
 from programmes.models import Programme
 from unidir_cb.core.reporting import charts
 from unidir_cb.core.reporting.documents import Chart, Heading, Paragraph, ReportDocument, Table, Year, render_outputs
@@ -70,7 +71,7 @@ def snapshot_document(of_month: DashboardFigures, year_to_date: DashboardFigures
                 glance_row("Publications", *(len(item.output.publications) for item in figures)),
                 glance_row("Translations", *(len(item.output.translations) for item in figures)),
                 glance_row("Information resources", *(len(item.output.resources) for item in figures)),
-                glance_row("Donors", *(len(item.funding.donors) for item in figures)),
+                glance_row("Donors", *(item.funding.donor_count for item in figures)),
                 glance_row("Contributions", *(len(item.funding.contributions) for item in figures)),
                 glance_row(f"Funding in the period ({currency})", *(item.funding.summary.total for item in figures)),
             ],
@@ -131,13 +132,14 @@ def snapshot_document(of_month: DashboardFigures, year_to_date: DashboardFigures
                 for year in year_to_date.years
             ],
         ),
+        Paragraph(TOOK_PART_NOTE, note=True),
     )
     chart = charts.stacked_columns_chart(
         year_to_date.output.events_by_kind_and_year, title="Events by kind", value_label="events"
     )
     if chart:
         document.add(Chart(chart, "Events by kind"))
-    document.add(Heading(f"Country coverage, year to date ({year_to_date.reach.countries} countries)"))
+    document.add(Heading(f"Country coverage, year to date{countries_in_brackets(year_to_date.reach.countries)}"))
     if year_to_date.countries:
         chart = charts.counts_chart(
             {row.name: row.participants for row in year_to_date.countries[:20] if row.code},

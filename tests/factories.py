@@ -44,6 +44,7 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda number: f"Programme {number}")
     short_name = factory.Sequence(lambda number: f"P{number}")
+    name_in_text = factory.LazyAttribute(lambda programme: f"the UNIDIR {programme.name}")
     head_name = "Alex Head"
     head_title = "Head of Programme"
 

@@ -2,8 +2,9 @@
 and counts are in selectors)."""
 
 from django.db import transaction
+from django.utils import timezone
 
-from ..models import Registration
+from ..models import Event, Participant, Registration
 from .registrations import RegistrationError, mark_attended
 
 
@@ -27,4 +28,36 @@ def undo_check_in(registration: Registration) -> Registration:
     """Take back a check-in made by mistake."""
     mark_attended([registration], attended=False)
     registration.refresh_from_db(fields=["attended", "checked_in_at"])
+    return registration
+
+
+@transaction.atomic
+def record_walk_in(event: Event, person: dict, recorded_by=None) -> Registration:
+    """Someone who came without a confirmed seat, recorded and checked in in one step.
+
+    `person` holds the participant's fields (first_name, last_name, email, country, organisation,
+    organisation_kind); an email may be left out. Someone already on file with that email is
+    not duplicated: their registration for the event, if any, is marked attended whatever its status
+    (events.rules.took_part counts them), otherwise a walk-in registration is added. A walk-in is
+    not a confirmed registration, so the seats of those who registered are not taken by it."""
+    email = person.get("email", "").strip()
+    participant = Participant.objects.with_email(email).select_for_update().first() if email else None
+    if participant is None:
+        participant = Participant.objects.create(**{**person, "email": email})
+    now = timezone.now()
+    registration, created = Registration.objects.select_for_update().get_or_create(
+        event=event,
+        participant=participant,
+        defaults={
+            "status": Registration.Status.WALK_IN,
+            "attended": True,
+            "checked_in_at": now,
+            "decided_at": now,
+            "decided_by": recorded_by,
+        },
+    )
+    if not created and not registration.attended:
+        registration.attended = True
+        registration.checked_in_at = now
+        registration.save(update_fields=["attended", "checked_in_at", "updated_at"])
     return registration

@@ -21,7 +21,7 @@ from unidir_cb.core.models import OrganisationKind
 from .. import notifications
 from ..email_kinds import KIND_FOR_NEW_STATUS, EmailKind
 from ..models import Event, Participant, Registration
-from ..rules import ACTIVE_STATUSES, may_cancel
+from ..rules import ACTIVE_STATUSES, ATTENDABLE_STATUSES, may_cancel
 
 Status = Registration.Status
 
@@ -74,6 +74,7 @@ STATUS_LABELS = {
     Status.WAITLISTED: gettext_lazy("On the waiting list"),
     Status.DECLINED: gettext_lazy("Declined"),
     Status.CANCELLED: gettext_lazy("Cancelled"),
+    Status.WALK_IN: gettext_lazy("Walk-in"),
 }
 
 COUNTRY_GROUP_NAMES = {
@@ -215,10 +216,11 @@ def apply_to_each(registrations: Iterable[Registration], operation, decided_by=N
 
 @transaction.atomic
 def mark_attended(registrations: Iterable[Registration], attended: bool = True) -> int:
-    """Record attendance; only confirmed registrations can have attended."""
+    """Record attendance; only confirmed registrations and walk-ins can have attended."""
     ids = [registration.pk for registration in registrations]
     changed = 0
-    for registration in Registration.objects.select_for_update().filter(pk__in=ids, status=Status.CONFIRMED):
+    attendable = Registration.objects.select_for_update().filter(pk__in=ids, status__in=ATTENDABLE_STATUSES)
+    for registration in attendable:
         registration.attended = attended
         registration.checked_in_at = (registration.checked_in_at or timezone.now()) if attended else None
         registration.save(update_fields=["attended", "checked_in_at", "updated_at"])

@@ -11,6 +11,7 @@ from .common import upsert
 PROGRAMME = {
     "name": "Security and Technology Programme",
     "short_name": "SecTec",
+    "name_in_text": "the UNIDIR Security and Technology Programme",
     "head_name": "Giacomo Persi Paoli",
     "head_title": "Head of Programme, Security & Technology",
     "website": "https://www.unidir.org",
@@ -150,11 +151,16 @@ def load_topics() -> dict[str, Topic]:
     }
 
 
+# The reference letter names these by their full name ("Cybil Portal of Global Forum on Cyber Expertise").
+NAMED_IN_FULL = {"GFCE"}
+
+
 def load_organisations() -> dict[str, Organisation]:
     organisations = {}
     for acronym, name, kind, country, website in ORGANISATIONS:
+        values = {"acronym": acronym, "kind": kind, "country": country, "website": website}
         organisation = upsert(
-            Organisation, {"name": name}, {"acronym": acronym, "kind": kind, "country": country, "website": website}
+            Organisation, {"name": name}, {**values, "known_by_acronym": acronym not in NAMED_IN_FULL}
         )
         organisations[acronym or name] = organisation
     return organisations

@@ -18,13 +18,21 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch, Q
 
 from donors.selectors import donors_by_funding_type
-from events.models import Event
+from events.models import Event, EventPartner
 from events.reach import combined_reach, reach_by_event
 from programmes.models import InformationResource, MappingExercise, Organisation
 from programmes.sections import SCHEMA_VERSION, SECTION_ORDER
 from publications.models import Translation
 from publications.selectors import publications_in_period
 from unidir_cb.core.models import UNLanguage
+from unidir_cb.core.wording import (
+    count_of,
+    indefinite_article,
+    join_names,
+    lowercase_first,
+    number_in_words,
+    rounded_count_of,
+)
 
 # How letters name the kinds of participatory learning activities, grouped as programmes present them.
 ACTIVITY_KIND_GROUPS = [
@@ -37,10 +45,14 @@ ACTIVITY_KIND_GROUPS = [
     ((Event.Kind.BRIEFING,), "Briefings"),
     ((Event.Kind.WORKSHOP,), "Workshops"),
 ]
-NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 EXAMPLE_COUNT = 6
 # A group of events with at least this many participants has its reach stated in the letter.
 REACH_WORTH_STATING = 10
+# The reference reply cites seven activities over four years and fits on two pages: a reply cites at
+# most ACTIVITY_COUNT, those that reached most people, sharing them out among the years it covers
+# (a year gets its share, and never fewer than MIN_ACTIVITIES_PER_YEAR).
+ACTIVITY_COUNT = 8
+MIN_ACTIVITIES_PER_YEAR = 3
 
 
 class MappingCompilationError(Exception):
@@ -57,34 +69,8 @@ def no_progress(percent: int, message: str) -> None:
 # --- wording helpers ----------------------------------------------------------------------------
 
 
-def join_names(names: list[str]) -> str:
-    """ "A", "A and B", "A, B, and C" — the serial comma, as the programme's letters use it."""
-    if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + ", and " + names[-1]
-
-
-def number_in_words(number: int) -> str:
-    return NUMBER_WORDS[number] if number < len(NUMBER_WORDS) else str(number)
-
-
-def more_than(count: int) -> str:
-    """Round a large count down to a multiple of five for prose: 28 -> "more than 25"."""
-    if count < 10:
-        return number_in_words(count)
-    return f"more than {(count - 1) // 5 * 5}"
-
-
-def lowercase_first(text: str) -> str:
-    # Keep acronyms and proper nouns ("OEWG", "UNIDIR") as they are: only a capitalised common word is lowered.
-    first_word = text.split(" ", 1)[0]
-    if first_word[:1].isupper() and first_word[1:2].islower():
-        return text[:1].lower() + text[1:]
-    return text
-
-
 def duration_phrase(event: Event) -> str:
-    days = (event.ends_at.date() - event.starts_at.date()).days + 1
+    days = (event.ends_on - event.starts_on).days + 1
     if days >= 7 and days % 7 in (0, 5, 6):
         weeks = round(days / 7)
         return f"{number_in_words(weeks)}-week "
@@ -114,16 +100,21 @@ def _research(exercise: MappingExercise, since: datetime.date) -> dict:
     translated_publications = translations.values("publication").distinct().count()
     languages = sorted({str(UNLanguage(code).label) for code in translations.values_list("language", flat=True)})
 
-    summary = f"{programme.short_name} published {more_than(count)} publications since {since.year}"
+    if count:
+        summary = f"{programme.short_name} published {rounded_count_of(count, 'publication')} since {since.year}"
+    else:
+        summary = f"{programme.short_name} has not published since {since.year}"
     if top_topics:
         summary += f", covering a range of topics from {join_names([lowercase_first(topic) for topic in top_topics])}"
-    summary += ". Examples include the following research papers:" if examples else "."
+    if len(examples) > 1:
+        summary += ". Examples include the following research papers:"
+    elif examples:
+        summary += ". An example is the following research paper:"
+    else:
+        summary += "."
     closing = []
     if translated_publications:
-        closing.append(
-            "Some of the publications were translated in official UN languages other than English "
-            f"({join_names(languages)})."
-        )
+        closing.append(f"{_translated(translated_publications, count)} ({join_names(languages)}).")
     if programme.website:
         website = programme.website.split("://", 1)[-1]  # written as people type it: www.unidir.org
         closing.append(f"The full catalogue of publications can be accessed on our website {website}")
@@ -142,6 +133,14 @@ def _research(exercise: MappingExercise, since: datetime.date) -> dict:
             "translation_languages": languages,
         },
     }
+
+
+def _translated(translated: int, publications: int) -> str:
+    if publications == 1:
+        return "The publication was translated in official UN languages other than English"
+    if translated == 1:
+        return "One of the publications was translated in official UN languages other than English"
+    return "Some of the publications were translated in official UN languages other than English"
 
 
 def _full_title(publication: dict) -> str:
@@ -170,7 +169,7 @@ def _activity_kinds(events: list[Event]) -> list[str]:
 def _group_events_by_year_and_series(events: list[Event]) -> list[list[Event]]:
     groups: dict[tuple, list[Event]] = defaultdict(list)
     for event in events:
-        key = (event.starts_at.year, ("series", event.series_id) if event.series_id else ("event", event.pk))
+        key = (event.starts_on.year, ("series", event.series_id) if event.series_id else ("event", event.pk))
         groups[key].append(event)
     return [groups[key] for key in sorted(groups, key=lambda key: (key[0], min(e.starts_at for e in groups[key])))]
 
@@ -182,41 +181,79 @@ def _activity_object(group: list[Event]) -> str:
         subject = lowercase_first(first.series.name)
         if all_online and "online" not in subject.lower():
             subject = f"online {subject}"
-        return f"a series of {subject}" if len(group) > 3 else f"{number_in_words(len(group))} {subject}"
+        # "three online dialogues"; from four on, "a series of five online seminars" (series are named in the plural).
+        count = number_in_words(len(group))
+        return f"a series of {count} {subject}" if len(group) > 3 else f"{count} {subject}"
     if first.series and first.kind == Event.Kind.CONFERENCE:
         theme = first.title.split(": ", 1)[1] if ": " in first.title else ""
         return f"the {first.series.name}" + (f", on {lowercase_first(theme)}" if theme else "")
     subject = lowercase_first(first.title)
-    return f"a {duration_phrase(first)}{subject}"
+    return indefinite_article(f"{duration_phrase(first)}{subject}")
 
 
-def _partner_names(group: list[Event]) -> list[str]:
-    seen: dict[int, Organisation] = {}
+def _partners_by_role(group: list[Event]) -> dict[str, list[str]]:
+    """Role -> the partners in it, as running text names them; an organisation in several roles
+    across the group's events keeps the first it is given, in the order of EventPartner.Role."""
+    roles = {role: index for index, role in enumerate(EventPartner.Role.values)}
+    seen: dict[int, EventPartner] = {}
     for event in group:
-        for partner in event.partners.all():
-            seen.setdefault(partner.pk, partner)
-    return [str(partner) for partner in sorted(seen.values(), key=lambda partner: str(partner))]
+        for partnership in sorted(event.partnerships.all(), key=lambda partnership: roles[partnership.role]):
+            seen.setdefault(partnership.organisation_id, partnership)
+    by_role: dict[str, list[str]] = {role: [] for role in EventPartner.Role.values}
+    for partnership in sorted(seen.values(), key=lambda partnership: str(partnership.organisation)):
+        by_role[partnership.role].append(partnership.organisation.name_in_text)
+    return by_role
+
+
+def _activity_opening(year: int, activity: str, partners: dict[str, list[str]]) -> str:
+    """ "In 2022, UNIDIR partnered with ASEAN and OAS to deliver ...", "In 2024, at the invitation of
+    the OSCE, UNIDIR delivered ..., hosted by ..., with funding from ..."."""
+    Role = EventPartner.Role
+    text = f"In {year}, "
+    if partners[Role.INVITED_BY]:
+        text += f"at the invitation of {join_names(partners[Role.INVITED_BY])}, "
+    if partners[Role.CO_ORGANISER]:
+        text += f"UNIDIR partnered with {join_names(partners[Role.CO_ORGANISER])} to deliver {activity}"
+    elif partners[Role.INVITED_BY]:
+        text += f"UNIDIR delivered {activity}"
+    else:
+        text += f"UNIDIR organised {activity}"
+    if partners[Role.HOST]:
+        text += f", hosted by {join_names(partners[Role.HOST])}"
+    if partners[Role.FUNDER]:
+        text += f", with funding from {join_names(partners[Role.FUNDER])}"
+    return text
+
+
+def _from_countries(countries: int, without_country: int) -> str:
+    """ " from 30 different countries", " from one country", " from at least 30 different countries
+    (four gave no country)"; nothing when no country was recorded."""
+    if not countries:
+        return ""
+    at_least = "at least " if without_country else ""
+    if countries == 1:
+        text = f" from {at_least}one country"
+    else:
+        text = f" from {at_least}{count_of(countries, 'different country', 'different countries')}"
+    return text + (f" ({number_in_words(without_country)} gave no country)" if without_country else "")
 
 
 def _activity(group: list[Event], people_by_event) -> dict:
-    year = group[0].starts_at.year
-    partners = _partner_names(group)
+    year = group[0].starts_on.year
+    partners = _partners_by_role(group)
     audience = next((event.target_audience for event in group if event.target_audience), "")
     reach = combined_reach(people_by_event, [event.pk for event in group])
-    if partners:
-        text = f"In {year}, UNIDIR partnered with {join_names(partners)} to deliver {_activity_object(group)}"
-    else:
-        text = f"In {year}, UNIDIR organised {_activity_object(group)}"
+    text = _activity_opening(year, _activity_object(group), partners)
     if audience:
         text += f", for an audience of {lowercase_first(audience)}"
     if reach.participants >= REACH_WORTH_STATING:
         if reach.mostly_government:
-            text += (
-                f", bringing together {more_than(reach.government_officials)} government officials "
-                f"from {reach.government_countries} different countries"
-            )
+            people = rounded_count_of(reach.government_officials, "government official")
+            countries = _from_countries(reach.government_countries, reach.government_officials_without_country)
+            text += f", bringing together {people}{countries}"
         else:
-            text += f", bringing together {more_than(reach.participants)} participants from {reach.countries} countries"
+            people = rounded_count_of(reach.participants, "participant")
+            text += f", bringing together {people}{_from_countries(reach.countries, reach.without_country)}"
     return {
         "year": year,
         "text": text + ".",
@@ -224,27 +261,35 @@ def _activity(group: list[Event], people_by_event) -> dict:
             "event_ids": [event.pk for event in group],
             "kinds": sorted({event.kind for event in group}),
             "topics": sorted({topic.name for event in group for topic in event.topics.all()}),
-            "partners": partners,
+            "partners": partners[EventPartner.Role.CO_ORGANISER],
+            "hosts": partners[EventPartner.Role.HOST],
+            "funders": partners[EventPartner.Role.FUNDER],
+            "invited_by": partners[EventPartner.Role.INVITED_BY],
             "audience": audience,
             "participants": reach.participants,
             "countries": reach.countries,
             "government_officials": reach.government_officials,
             "government_countries": reach.government_countries,
+            "participants_without_country": reach.without_country,
         },
     }
 
 
 def _participatory_learning(exercise: MappingExercise, since: datetime.date) -> dict:
     events = list(
-        Event.objects.filter(programme=exercise.programme, starts_at__date__lte=exercise.period_end)
+        # Dated in each event's own time zone (Event.starts_on): 00:30 on 1 January in Geneva is in the new year.
+        Event.objects.filter(programme=exercise.programme, starts_on__lte=exercise.period_end)
         .exclude(status__in=[Event.Status.DRAFT, Event.Status.CANCELLED])
         .select_related("series")
-        .prefetch_related("partners", "topics")
+        .prefetch_related(
+            Prefetch("partnerships", queryset=EventPartner.objects.select_related("organisation")), "topics"
+        )
         .order_by("starts_at")
     )
-    cited = [event for event in events if event.starts_at.date() >= since]
+    cited = [event for event in events if event.starts_on >= since]
     people_by_event = reach_by_event(cited)
-    activities = [_activity(group, people_by_event) for group in _group_events_by_year_and_series(cited)]
+    all_activities = [_activity(group, people_by_event) for group in _group_events_by_year_and_series(cited)]
+    activities = _chosen_examples(all_activities)
     if activities:
         first = activities[0]["text"]
         activities[0]["text"] = "For example, i" + first[1:]
@@ -253,15 +298,33 @@ def _participatory_learning(exercise: MappingExercise, since: datetime.date) -> 
         "lead": "include:",
         "bullets": [f"{label}." for label in _activity_kinds(events)],
         "activities": activities,
-        "facts": {"event_count": len(cited)},
+        "facts": {"event_count": len(cited), "activities_left_out": len(all_activities) - len(activities)},
     }
+
+
+def _chosen_examples(activities: list[dict]) -> list[dict]:
+    """The activities the reply cites whatever the years of data: the ones that reached most people
+    (the earlier first on a tie), at most a year's share and ACTIVITY_COUNT in all, told in the order
+    they happened. Staff may still reorder or leave out examples when they review."""
+    years = len({activity["year"] for activity in activities}) or 1
+    per_year_cap = max(MIN_ACTIVITIES_PER_YEAR, ACTIVITY_COUNT // years)
+    by_reach = sorted(enumerate(activities), key=lambda item: (-item[1]["facts"]["participants"], item[0]))
+    chosen: list[int] = []
+    per_year: dict[int, int] = defaultdict(int)
+    for position, activity in by_reach:
+        if len(chosen) == ACTIVITY_COUNT:
+            break
+        if per_year[activity["year"]] < per_year_cap:
+            per_year[activity["year"]] += 1
+            chosen.append(position)
+    return [activities[position] for position in sorted(chosen)]
 
 
 # --- facilitated access to information ------------------------------------------------------------
 
 
 def _resource_bullet(resource: InformationResource, organisation_name: str) -> str:
-    partners = [partner.name for partner in resource.partners.all()]
+    partners = [partner.name_in_text for partner in resource.partners.all()]
     if resource.kind == InformationResource.Kind.DATA_SHARING:
         source = f"{resource.name} of {join_names(partners)}" if partners else resource.name
         return f"Collaboration and data sharing with other relevant initiatives and tools (e.g. {source})."
@@ -307,23 +370,36 @@ def period_label(start: datetime.date, end: datetime.date) -> str:
 
 
 def _funding(exercise: MappingExercise) -> dict:
+    """Who paid for the programme in the period, in the one sentence the facts allow: donors only,
+    the institute's own budget only, both, or nothing recorded (then the letter says nothing)."""
     programme = exercise.programme
+    name = programme.short_name
+    period = period_label(exercise.period_start, exercise.period_end)
     donors = donors_by_funding_type(programme, exercise.period_start, exercise.period_end)
     core = [donor.name_in_text for donor in donors.core]
     specific = [donor.name_in_text for donor in donors.activity_specific]
-    sentence = (
-        f"{programme.short_name} is funded exclusively through the voluntary contributions of its donors. "
-        f"Specifically, in {period_label(exercise.period_start, exercise.period_end)}, {programme.short_name} "
-        f"received financial support from {donors.count} donors for its activities"
-    )
-    if core:
-        sentence += f"; core programme donors included {join_names(core)}"
-    if specific:
-        sentence += f"; additional support for specific activities was received from {join_names(specific)}"
+    budget = [source.name_in_text for source in donors.budget]
+    paragraphs = []
+    if donors.count:
+        if budget:
+            sentence = f"{name} is funded through {join_names(budget)} and the voluntary contributions of its donors."
+        else:
+            sentence = f"{name} is funded exclusively through the voluntary contributions of its donors."
+        sentence += (
+            f" Specifically, in {period}, {name} received financial support from "
+            f"{count_of(donors.count, 'donor')} for its activities"
+        )
+        if core:
+            sentence += f"; core programme donors included {join_names(core)}"
+        if specific:
+            sentence += f"; additional support for specific activities was received from {join_names(specific)}"
+        paragraphs.append(sentence + ".")
+    elif budget:
+        paragraphs.append(f"In {period}, {name} was funded from {join_names(budget)}.")
     return {
         "heading": "",
-        "paragraphs": [sentence + "."],
-        "facts": {"donor_count": donors.count, "core": core, "activity_specific": specific},
+        "paragraphs": paragraphs,
+        "facts": {"donor_count": donors.count, "core": core, "activity_specific": specific, "budget": budget},
     }
 
 
@@ -343,7 +419,7 @@ def _introduction(exercise: MappingExercise) -> dict:
             f"{area}, developed and delivered in line with the UNIDIR mandate, which includes the "
             "promotion of informed participation by all States in disarmament efforts.",
             f"In light of this, capacity-building activities in the context of {area} are "
-            f"developed and delivered by the UNIDIR {programme.name} ({programme.short_name}), targeting specialized "
+            f"developed and delivered by {programme.name_in_text} ({programme.short_name}), targeting specialized "
             "audiences and pursuing two main objectives – knowledge-building and disseminating research. The "
             "activities can be divided into three categories – research, participatory learning activities and "
             "facilitated access to information.",
@@ -352,6 +428,11 @@ def _introduction(exercise: MappingExercise) -> dict:
 
 
 def validate_exercise(exercise: MappingExercise) -> None:
+    if not exercise.programme.name_in_text:
+        raise MappingCompilationError(
+            f"Write how letters name {exercise.programme.name} in running text (the programme's "
+            '"name in running text", e.g. "the UNIDIR Security and Technology Programme") and compile again.'
+        )
     if exercise.period_end < exercise.period_start:
         raise MappingCompilationError(
             f"The reporting period of {exercise.reference} ends ({exercise.period_end}) before it starts "
@@ -410,8 +491,12 @@ def letter_blocks(sections: dict) -> list[tuple[str, str, str]]:
     blocks = []
     for key in sections["order"]:
         section = sections[key]
-        if section.get("heading") or section.get("lead"):
-            blocks.append(("paragraph", section.get("heading", ""), section.get("lead", "")))
+        lead = section.get("lead", "")
+        # A lead-in that announces a list ("... includes:") is left out with its heading when the list
+        # is empty, whether the data had nothing or staff took every item out.
+        announces_nothing = lead.endswith(":") and not section.get("bullets")
+        if (section.get("heading") or lead) and not announces_nothing:
+            blocks.append(("paragraph", section.get("heading", ""), lead))
         blocks += [("paragraph", "", paragraph) for paragraph in section.get("paragraphs", [])]
         blocks += [("bullet", "", bullet) for bullet in section.get("bullets", [])]
         if section.get("activities"):

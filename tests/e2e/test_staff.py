@@ -127,6 +127,22 @@ def test_the_check_in_search_works_without_javascript(browser, live_server, staf
         context.close()
 
 
+def test_a_walk_in_is_recorded_and_checked_in_from_the_check_in_page(browser, live_server, staff_member):
+    EventFactory(slug="walk-in-clinic", capacity=None)
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        log_in_to_the_admin(page, staff_member)
+        page.goto("/en/events/walk-in-clinic/check-in/")
+        page.get_by_label("First name").fill("Sione")
+        page.get_by_label("Last name").fill("Tupou")
+        page.get_by_role("button", name="Record the walk-in").click()
+        assert "Sione Tupou is recorded as a walk-in and checked in." in page.inner_text(".messages")
+        assert "Walk-in" in page.inner_text(".check-in-table tbody tr")
+    finally:
+        context.close()
+
+
 def test_the_arabic_verification_page_reads_right_to_left_and_confirms_a_certificate(page):
     starts_at = timezone.now() - datetime.timedelta(days=20)
     registration = RegistrationFactory(

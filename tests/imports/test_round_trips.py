@@ -180,6 +180,19 @@ CASES = [
         records=Participant.objects.all(),
     ),
     Case(
+        name="participants, one without an email (only walk-ins at the door may have none)",
+        url="/admin/events/participant/",
+        group=PROGRAMME_STAFF,
+        resource=ParticipantResource,
+        rows=[
+            {"first_name": "Amina", "last_name": "Diallo", "email": "amina@example.org", "country": "SN"},
+            {"first_name": "Tevita", "last_name": "Fifita", "email": "tevita@example.org", "country": "Tonga"},
+        ],
+        bad_row={"first_name": "No", "last_name": "Address", "email": ""},
+        bad_cell="Row 3, column 'email'",
+        records=Participant.objects.all(),
+    ),
+    Case(
         name="registrations",
         url="/admin/events/registration/",
         group=PROGRAMME_STAFF,

@@ -71,6 +71,7 @@ def test_the_built_files_state_the_same_figures_in_each_format(sectec, manager, 
         assert f'data-measure="{measure}">{count}<' in html
     assert "Activity summary: Security and Technology Programme" in html
     assert "data:image/png;base64," in html  # the chart travels inside the document
+    assert "walk-ins registered at the door included" in html  # the note states who took part
 
     assert files["pdf"].startswith(b"%PDF")
     (tmp_path / "summary.pdf").write_bytes(files["pdf"])

@@ -1,0 +1,89 @@
+"""The letter's funding sentence is true whoever paid: donors only, the institute's own budget only,
+both, or nothing recorded for the period."""
+
+import datetime
+
+import pytest
+
+from donors.models import Contribution, Donor
+from donors.selectors import funding_overview
+from reports.mapping.compiler import compile_mapping_sections, letter_text
+from tests import factories
+from tests.second_programme import build_arms_programme
+
+pytestmark = pytest.mark.django_db
+
+
+def funded_from_the_budget(programme, funding_type=Contribution.FundingType.CORE):
+    budget = factories.DonorFactory(
+        name="UNIDIR budget", name_takes_article=True, kind=Donor.Kind.INSTITUTE_BUDGET, country=""
+    )
+    factories.ContributionFactory(
+        donor=budget,
+        programme=programme,
+        funding_type=funding_type,
+        covers_from=datetime.date(2025, 1, 1),
+        covers_until=datetime.date(2025, 12, 31),
+    )
+
+
+def funding_paragraphs(exercise) -> list[str]:
+    return compile_mapping_sections(exercise)["funding"]["paragraphs"]
+
+
+def test_a_programme_funded_by_donors_only_is_said_to_be_funded_exclusively_by_them():
+    exercise = build_arms_programme()
+
+    assert funding_paragraphs(exercise) == [
+        "CAA is funded exclusively through the voluntary contributions of its donors. Specifically, in 2025, CAA "
+        "received financial support from two donors for its activities; core programme donors included Germany; "
+        "additional support for specific activities was received from Japan."
+    ]
+
+
+def test_a_programme_with_no_donors_funded_from_the_budget_says_so_and_counts_no_donor():
+    exercise = factories.MappingExerciseFactory(
+        programme=factories.ProgrammeFactory(short_name="GenDis"),
+        period_start=datetime.date(2025, 1, 1),
+        period_end=datetime.date(2025, 12, 31),
+    )
+    funded_from_the_budget(exercise.programme)
+
+    sections = compile_mapping_sections(exercise)
+
+    assert sections["funding"]["paragraphs"] == ["In 2025, GenDis was funded from the UNIDIR budget."]
+    assert sections["funding"]["facts"]["donor_count"] == 0
+    assert "donor" not in letter_text(sections)
+
+
+def test_a_programme_funded_by_the_budget_and_donors_names_both_and_counts_only_the_donors():
+    exercise = build_arms_programme()
+    funded_from_the_budget(exercise.programme, Contribution.FundingType.ACTIVITY_SPECIFIC)
+
+    assert funding_paragraphs(exercise) == [
+        "CAA is funded through the UNIDIR budget and the voluntary contributions of its donors. Specifically, in "
+        "2025, CAA received financial support from two donors for its activities; core programme donors included "
+        "Germany; additional support for specific activities was received from Japan."
+    ]
+
+
+def test_a_programme_with_no_funding_recorded_for_the_period_says_nothing_about_funding():
+    exercise = build_arms_programme()
+    Contribution.objects.filter(programme=exercise.programme).delete()
+
+    sections = compile_mapping_sections(exercise)
+
+    assert sections["funding"]["paragraphs"] == []
+    assert "funded" not in letter_text(sections)
+
+
+def test_the_dashboard_lists_the_budget_among_funding_sources_but_does_not_count_it_as_a_donor():
+    exercise = build_arms_programme()
+    funded_from_the_budget(exercise.programme)
+
+    funding = funding_overview(
+        exercise.programme, exercise.period_start, exercise.period_end, "USD", with_amounts=False
+    )
+
+    assert {row.donor.name for row in funding.donors} == {"Germany", "Japan", "UNIDIR budget"}
+    assert funding.donor_count == 2
