@@ -140,14 +140,15 @@ class Site:
             stdout=log_path.open("w"),
             stderr=subprocess.STDOUT,
         )
-        wait_until(self._answers, 30, f"gunicorn did not start:\n{self.log()}")
+        wait_until(self._answers, 60, f"gunicorn did not start:\n{self.log()}")
 
     def _answers(self) -> bool:
         if self.process.poll() is not None:
             pytest.fail(f"gunicorn exited:\n{self.log()}")
         try:
-            return requests.get(f"{self.url}/healthz", timeout=2).status_code in (200, 503)
-        except requests.ConnectionError:
+            return requests.get(f"{self.url}/healthz", timeout=10).status_code in (200, 503)
+        except (requests.ConnectionError, requests.Timeout):
+            # Not listening yet, or still importing Django on a busy machine: ask again until the deadline.
             return False
 
     def log(self) -> str:
