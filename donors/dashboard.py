@@ -15,7 +15,7 @@ from django.utils import timezone
 from django_countries import countries
 
 from events.reach import Reach
-from unidir_cb.core import country_groupings
+from unidir_cb.core import un_countries
 
 from .selectors import FundingOverview, ProgrammeOutput, funding_overview, programme_output
 
@@ -68,8 +68,8 @@ class DashboardFigures:
         for event in self.output.events:
             for participant_id, country, *_ in self.output.people_by_event.get(event.pk, []):
                 people_by_country.setdefault(str(country or ""), []).append(participant_id)
-        group_names = country_groupings.regional_group_names()
-        special_names = country_groupings.SPECIAL_GROUPS
+        group_names = un_countries.regional_group_names()
+        special_names = un_countries.SPECIAL_GROUPS
         rows = []
         for code, people in people_by_country.items():
             distinct = sorted(set(people))
@@ -77,8 +77,8 @@ class DashboardFigures:
                 CountryFigures(
                     code=code,
                     name=countries.name(code) if code else "Not recorded",
-                    regional_group=group_names.get(country_groupings.regional_group_of(code), "—"),
-                    special_groups=[key.upper() for key in special_names if country_groupings.is_member(code, key)],
+                    regional_group=group_names.get(un_countries.regional_group_of(code), "—"),
+                    special_groups=[key.upper() for key in special_names if un_countries.is_member(code, key)],
                     participants=len(distinct),
                     participant_ids=distinct,
                 )

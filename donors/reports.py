@@ -23,7 +23,7 @@ from django_countries import countries
 from events.models import Participant
 from events.rules import TOOK_PART_NOTE
 from programmes.models import Programme
-from unidir_cb.core import country_groupings
+from unidir_cb.core import un_countries
 from unidir_cb.core.models import OrganisationKind
 from unidir_cb.core.reporting import charts
 from unidir_cb.core.reporting.documents import (
@@ -205,7 +205,7 @@ def donor_report_document(report: DonorReport) -> ReportDocument:
     for section in report.sections:
         add_output_section(document, report, section)
     document.add(
-        Paragraph(REACH_NOTE.format(sources="; ".join(dict.fromkeys(country_groupings.sources().values()))), note=True)
+        Paragraph(REACH_NOTE.format(sources="; ".join(dict.fromkeys(un_countries.sources().values()))), note=True)
     )
     return document
 
@@ -348,7 +348,7 @@ def add_output_section(document: ReportDocument, report: DonorReport, section: O
         return
     reach = output.reach
     grouping = reach.by_grouping
-    special_names = country_groupings.special_group_names()
+    special_names = un_countries.special_group_names()
     document.add(
         Heading("At a glance", level=2),
         Table(
@@ -440,7 +440,7 @@ def add_reach(document: ReportDocument, output: ProgrammeOutput, prefix: str, sp
     reach = output.reach
     grouping = reach.by_grouping
     total = reach.participants
-    group_names = {**country_groupings.regional_group_names(), country_groupings.UNGROUPED: "Other or not recorded"}
+    group_names = {**un_countries.regional_group_names(), un_countries.UNGROUPED: "Other or not recorded"}
     document.add(Heading("Who took part", level=2))
     regional_rows = [
         [group_names[key], count, Share(count, total)] for key, count in grouping.by_regional_group.items() if count
@@ -498,8 +498,8 @@ def add_reach(document: ReportDocument, output: ProgrammeOutput, prefix: str, sp
         (
             [
                 countries.name(code) if code else NOT_RECORDED,
-                group_names[country_groupings.regional_group_of(code)],
-                ", ".join(key.upper() for key in special_names if country_groupings.is_member(code, key)),
+                group_names[un_countries.regional_group_of(code)],
+                ", ".join(key.upper() for key in special_names if un_countries.is_member(code, key)),
                 count,
             ]
             for code, count in reach.by_country.items()

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet
 
-from unidir_cb.core.country_groupings import GroupingCounts, count_by_grouping
 from unidir_cb.core.models import OrganisationKind
+from unidir_cb.core.un_countries import GroupingCounts, count_by_grouping
 
 from .models import Participant, Registration
 from .rules import took_part

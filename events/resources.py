@@ -16,7 +16,6 @@ from import_export.fields import Field
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from programmes.models import Organisation, Programme, Topic
-from unidir_cb.core.country_groupings import SPECIAL_GROUPS
 from unidir_cb.core.data_transfer.forms import ImportUploadForm
 from unidir_cb.core.data_transfer.resources import (
     ChoiceWidget,
@@ -35,6 +34,7 @@ from unidir_cb.core.data_transfer.resources import (
     local_time_text,
 )
 from unidir_cb.core.models import OrganisationKind, UNLanguage
+from unidir_cb.core.un_countries import SPECIAL_GROUPS
 
 from .models import Event, EventSeries, Participant, Registration
 

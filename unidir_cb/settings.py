@@ -16,6 +16,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from unidir_cb.core import un_countries
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -165,6 +167,8 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# Country names everywhere are the UN's short names in the visitor's language (unidir_cb/core/un_countries.py).
+COUNTRIES_OVERRIDE = un_countries.names_for_django_countries()
 TIME_ZONE = "Europe/Zurich"
 USE_TZ = True
 

@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext, gettext_lazy
 
-from unidir_cb.core import country_groupings
+from unidir_cb.core import un_countries
 from unidir_cb.core.models import OrganisationKind
 
 from .. import notifications
@@ -268,7 +268,7 @@ def eligibility_refusal(event: Event, participant: Participant) -> RegistrationE
         )
     eligible_groups = list(event.eligible_country_groups or [])
     if eligible_groups and not any(
-        country_groupings.is_member(participant.country.code or "", group) for group in eligible_groups
+        un_countries.is_member(participant.country.code or "", group) for group in eligible_groups
     ):
         return refusal(
             Refusal.COUNTRY_NOT_ELIGIBLE,

@@ -6,10 +6,8 @@ import random
 import unicodedata
 from dataclasses import dataclass, field
 
-from django_countries import countries
-
 from events.models import Event, Participant
-from unidir_cb.core import country_groupings
+from unidir_cb.core import un_countries
 from unidir_cb.core.models import OrganisationKind
 
 from .common import codes
@@ -373,23 +371,6 @@ NAME_POOL_OF_COUNTRY = {
     **dict.fromkeys(codes("NL SE NO DK FI IS"), "northern_european"),
 }
 
-# UN usage where the common English name differs, and names written with "the" in running text.
-COUNTRY_NAME_OVERRIDES = {
-    "RU": "Russian Federation",
-    "KR": "Republic of Korea",
-    "LA": "Lao People's Democratic Republic",
-    "VN": "Viet Nam",
-    "BS": "Bahamas",
-    "BN": "Brunei Darussalam",
-    "MD": "Republic of Moldova",
-    "TZ": "United Republic of Tanzania",
-    "IR": "Islamic Republic of Iran",
-    "BO": "Plurinational State of Bolivia",
-    "FM": "Federated States of Micronesia",
-    "NR": "Nauru",
-}
-COUNTRIES_WITH_ARTICLE = frozenset(codes("US GB NL PH BS GM DO CD CG CF AE KM MH RU KR LA MD TZ NE SD IR BO FM"))
-
 GOVERNMENT_BODIES = [
     "Ministry of Foreign Affairs of {country}",
     "Ministry of Foreign Affairs of {country}",
@@ -536,7 +517,7 @@ class PeopleGenerator:
 
     def person(self, country: str, organisation_kind: str, first_event: Event) -> PersonSpec:
         if organisation_kind == OrganisationKind.GOVERNMENT:
-            organisation = self.rng.choice(GOVERNMENT_BODIES).format(country=country_name_in_text(country))
+            organisation = self.rng.choice(GOVERNMENT_BODIES).format(country=un_countries.name_in_text(country))
             job_title = self.rng.choice(GOVERNMENT_JOB_TITLES)
         else:
             organisation, home = self.rng.choice(INSTITUTIONS[organisation_kind])
@@ -586,16 +567,7 @@ def name_pool_of(country: str) -> str:
         "asia_pacific": "indian",
         "eastern_european": "balkan",
         "latin_american_caribbean": "hispanic",
-    }.get(country_groupings.regional_group_of(country), "anglo")
-
-
-def country_name(code: str) -> str:
-    return COUNTRY_NAME_OVERRIDES.get(code) or countries.name(code)
-
-
-def country_name_in_text(code: str) -> str:
-    name = country_name(code)
-    return f"the {name}" if code in COUNTRIES_WITH_ARTICLE else name
+    }.get(un_countries.regional_group_of(country), "anglo")
 
 
 def email_part(name: str) -> str:

@@ -22,7 +22,7 @@ from donors.models import Contribution, Donor, ExchangeRate
 from events.models import Event, EventSeries, Participant, Registration
 from programmes.models import InformationResource, MappingExercise, Organisation, Programme, Topic
 from publications.models import Authorship, Publication, Translation
-from unidir_cb.core import country_groupings
+from unidir_cb.core import un_countries
 from unidir_cb.core.models import OrganisationKind, UNLanguage
 
 pytestmark = pytest.mark.django_db
@@ -334,7 +334,7 @@ def test_2022_summer_course_with_unitar_for_ldc_and_sids_officials(demo):
     assert participants.count() >= 15
     for participant in participants:
         code = participant.country.code
-        assert country_groupings.is_member(code, "ldc") or country_groupings.is_member(code, "sids"), code
+        assert un_countries.is_member(code, "ldc") or un_countries.is_member(code, "sids"), code
         assert participant.organisation_kind == OrganisationKind.GOVERNMENT
     attended = course.registrations.filter(attended=True)
     assert attended.exists()
@@ -373,9 +373,9 @@ def test_2022_table_top_exercises_brought_50_officials_from_30_countries(demo):
 
     asean_countries = set(registrations_of(TABLE_TOP_EXERCISES[0]).values_list("participant__country", flat=True))
     oas_countries = set(registrations_of(TABLE_TOP_EXERCISES[1]).values_list("participant__country", flat=True))
-    assert {country_groupings.regional_group_of(code) for code in asean_countries} == {"asia_pacific"}
+    assert {un_countries.regional_group_of(code) for code in asean_countries} == {"asia_pacific"}
     assert {"BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN"} <= asean_countries
-    assert {country_groupings.regional_group_of(code) for code in oas_countries} == {"latin_american_caribbean"}
+    assert {un_countries.regional_group_of(code) for code in oas_countries} == {"latin_american_caribbean"}
 
 
 def test_2023_cyber_stability_conference_on_the_un_charter(demo):
@@ -414,10 +414,8 @@ def test_participants_look_like_real_people(demo):
     assert genders["female"] > 100 and genders["male"] > 100
     assert 0 < genders[Participant.Gender.PREFER_NOT_TO_SAY] < participants.count() * 0.1
 
-    regional_groups = {
-        country_groupings.regional_group_of(code) for code in participants.values_list("country", flat=True)
-    }
-    assert set(country_groupings.regional_group_names()) <= regional_groups
+    regional_groups = {un_countries.regional_group_of(code) for code in participants.values_list("country", flat=True)}
+    assert set(un_countries.regional_group_names()) <= regional_groups
     assert participants.values("country").distinct().count() >= 60
     assert len(set(participants.values_list("first_name", flat=True))) > 100
 

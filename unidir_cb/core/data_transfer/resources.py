@@ -26,11 +26,11 @@ from django.db import DatabaseError
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.text import slugify
-from django_countries import countries
 from import_export import resources, results, widgets
 from import_export.fields import Field
 from import_export.instance_loaders import BaseInstanceLoader
 
+from .. import un_countries
 from ..spreadsheets import unescape_formula
 
 LIST_SEPARATOR = ";"
@@ -93,12 +93,10 @@ class CountryWidget(ChoiceCheckingWidget):
         if is_blank(value):
             return ""
         text = str(value).strip()
-        if len(text) == 2 and text.upper() in countries:
-            return text.upper()
-        code = countries.by_name(text, insensitive=True)
+        code = un_countries.code_for_name(text)
         if code:
             return code
-        raise ValueError(f"Unknown country {text!r}: use an ISO 3166 code such as CH or the English name.")
+        raise ValueError(f"Unknown country {text!r}: use an ISO 3166 code such as CH or the country's name.")
 
     def render(self, value, obj=None, **kwargs):
         return getattr(value, "code", value) or ""
