@@ -14,6 +14,7 @@ import pytest
 import redis
 from django.core.cache import cache
 from django.test import override_settings
+from hypothesis import HealthCheck, settings
 
 from tests.factories import staff_member
 from unidir_cb.core.permissions import MANAGEMENT, PROGRAMME_STAFF
@@ -30,6 +31,14 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+# Property-based tests build a programme per example in the database: a few examples in CI (and by
+# default), many with HYPOTHESIS_PROFILE=thorough. No example database is written into the checkout.
+settings.register_profile(
+    "ci", max_examples=8, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.register_profile("thorough", parent=settings.get_profile("ci"), max_examples=200)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def wait_until(predicate, timeout, message):
