@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy
 
 from .models import Event, Participant, Registration
+from .rules import ATTENDABLE_STATUSES
 
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_GROUPS = 3
@@ -77,7 +78,7 @@ def certificate_refusal(registration: Registration) -> CertificateError | None:
     event = registration.event
     if not event.gives_certificates:
         reason = CertificateRefusal.NO_CERTIFICATE_FOR_KIND
-    elif registration.status != Registration.Status.CONFIRMED:
+    elif registration.status not in ATTENDABLE_STATUSES:
         reason = CertificateRefusal.NOT_CONFIRMED
     elif not registration.attended:
         reason = CertificateRefusal.NOT_ATTENDED
@@ -89,11 +90,11 @@ def certificate_refusal(registration: Registration) -> CertificateError | None:
 
 
 def certificate_holds(registration: Registration) -> bool:
-    """Whether an issued certificate still certifies attendance: its registration is confirmed and
-    attended. The code is kept when attendance is taken back, so the verification page can say the
-    certificate was revoked rather than that it never existed; recording the attendance again
-    restores it."""
-    return registration.status == Registration.Status.CONFIRMED and registration.attended
+    """Whether an issued certificate still certifies attendance: its registration is confirmed (or a
+    walk-in's, whose seat was settled at the door) and attended. The code is kept when attendance is
+    taken back, so the verification page can say the certificate was revoked rather than that it
+    never existed; recording the attendance again restores it."""
+    return registration.status in ATTENDABLE_STATUSES and registration.attended
 
 
 def has_real_email_address(registration: Registration) -> bool:

@@ -572,3 +572,16 @@ def test_staff_who_mark_a_certified_participant_not_attended_are_told_the_certif
     assert "2 registration(s) marked not attended." in page
     assert "1 of them had a certificate: it no longer verifies (marking the attendance again restores it)." in page
     assert "This certificate is no longer valid" in revoked_page(client, certified)
+
+
+def test_a_walk_in_recorded_at_a_training_gets_a_certificate_that_verifies_until_the_walk_in_is_undone(client):
+    training = past_event(kind=Event.Kind.TRAINING_MODULE, title="Training on incident response", slug="training")
+    walk_in = desk.record_walk_in(training, {"first_name": "Sione", "last_name": "Tupou"})
+
+    certified = certificate_services.issue_certificate(walk_in)
+
+    assert CODE_PATTERN.match(certified.certificate_code)
+    assert "This certificate is valid" in revoked_page(client, certified)
+    assert "Sione Tupou" in revoked_page(client, certified)
+    desk.undo_check_in(certified)
+    assert "This certificate is no longer valid" in revoked_page(client, certified)
