@@ -16,7 +16,7 @@ from django_countries.fields import Country
 from programmes.models import Topic
 
 from .certificates import certificate_holds, normalise_code
-from .models import AgendaItem, Event, Participant, Registration
+from .models import AgendaItem, Event, EventPartner, Participant, Registration
 from .rules import ACTIVE_STATUSES, PUBLIC_EVENT_STATUSES
 
 Status = Registration.Status
@@ -151,7 +151,10 @@ def public_event(slug: str) -> Event:
         .prefetch_related(
             Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("starts_at", "pk")),
             "topics",
-            "partners",
+            Prefetch(
+                "partnerships",
+                queryset=EventPartner.objects.select_related("organisation").order_by("role", "organisation__name"),
+            ),
         )
         .get(slug=slug)
     )

@@ -339,3 +339,20 @@ def test_a_mail_server_outage_never_breaks_a_registration_that_is_saved(workshop
 
     assert result.registration.status == Status.CONFIRMED
     assert Registration.objects.get(participant=amelie).status == Status.CONFIRMED
+
+
+def test_an_event_in_fiji_is_mailed_at_its_local_time_not_genevas(after_commit):
+    fiji = zoneinfo.ZoneInfo("Pacific/Fiji")
+    briefing = EventFactory(
+        title="Pacific briefing",
+        time_zone="Pacific/Fiji",
+        starts_at=datetime.datetime(2031, 8, 23, 9, 0, tzinfo=fiji),
+        ends_at=datetime.datetime(2031, 8, 23, 12, 0, tzinfo=fiji),
+    )
+
+    with after_commit():
+        registrations.register_participant(briefing, participant())
+
+    message = only_email()
+    assert "Aug. 23, 2031, 9 a.m. – Aug. 23, 2031, noon (Pacific/Fiji)" in message.body
+    assert "Aug. 22" not in message.body and "Aug. 22" not in html_of(message)

@@ -8,7 +8,7 @@ import zoneinfo
 import pytest
 from django.utils import timezone
 
-from events.models import Event, Registration
+from events.models import Event, EventPartner, Registration
 from tests.events.participants import participant_with_account
 from tests.factories import (
     AgendaItemFactory,
@@ -167,6 +167,27 @@ def test_the_event_page_runs_the_same_queries_whatever_its_agenda_and_partners(c
     assert queries_to_build(client, f"/en/events/{small.slug}/") == queries_to_build(
         client, f"/en/events/{large.slug}/"
     )
+
+
+def test_the_event_page_says_what_each_partner_did_in_the_visitors_language(client):
+    event = EventFactory(slug="pacific-dialogue")
+    EventPartner.objects.create(
+        event=event,
+        organisation=OrganisationFactory(name="Pacific Islands Forum", acronym="PIF"),
+        role=EventPartner.Role.HOST,
+    )
+    EventPartner.objects.create(
+        event=event,
+        organisation=OrganisationFactory(name="Global Forum on Cyber Expertise"),
+        role=EventPartner.Role.FUNDER,
+    )
+
+    english = " ".join(re.sub(r"<[^>]+>", " ", client.get("/en/events/pacific-dialogue/").content.decode()).split())
+    french = " ".join(re.sub(r"<[^>]+>", " ", client.get("/fr/events/pacific-dialogue/").content.decode()).split())
+
+    assert "Pacific Islands Forum (PIF) Host" in english
+    assert "Global Forum on Cyber Expertise Funder" in english
+    assert "Global Forum on Cyber Expertise Bailleur de fonds" in french
 
 
 def test_the_event_page_shows_agenda_partners_topics_languages_and_seats_left(client):
