@@ -11,7 +11,7 @@ The number of queries is fixed: nothing here queries per publication, event or d
 """
 
 import datetime
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -275,7 +275,7 @@ def _activity(group: list[Event], people_by_event) -> dict:
     }
 
 
-def _participatory_learning(exercise: MappingExercise, since: datetime.date) -> dict:
+def _participatory_learning(exercise: MappingExercise, since: datetime.date, pinned_event_ids: frozenset[int]) -> dict:
     events = list(
         # Dated in each event's own time zone (Event.starts_on): 00:30 on 1 January in Geneva is in the new year.
         Event.objects.filter(programme=exercise.programme, starts_on__lte=exercise.period_end)
@@ -289,7 +289,7 @@ def _participatory_learning(exercise: MappingExercise, since: datetime.date) -> 
     cited = [event for event in events if event.starts_on >= since]
     people_by_event = reach_by_event(cited)
     all_activities = [_activity(group, people_by_event) for group in _group_events_by_year_and_series(cited)]
-    activities = _chosen_examples(all_activities)
+    activities = _chosen_examples(all_activities, pinned_event_ids)
     if activities:
         first = activities[0]["text"]
         activities[0]["text"] = "For example, i" + first[1:]
@@ -302,22 +302,39 @@ def _participatory_learning(exercise: MappingExercise, since: datetime.date) -> 
     }
 
 
-def _chosen_examples(activities: list[dict]) -> list[dict]:
-    """The activities the reply cites whatever the years of data: the ones that reached most people
-    (the earlier first on a tie), at most a year's share and ACTIVITY_COUNT in all, told in the order
-    they happened. Staff may still reorder or leave out examples when they review."""
+def _chosen_examples(activities: list[dict], pinned_event_ids: frozenset[int] = frozenset()) -> list[dict]:
+    """The activities the reply cites whatever the years of data: those staff pinned on the review
+    page, always, then the ones that reached most people (the earlier first on a tie), at most a
+    year's share and ACTIVITY_COUNT in all, told in the order they happened. Staff may still reorder
+    or leave out examples when they review."""
     years = len({activity["year"] for activity in activities}) or 1
     per_year_cap = max(MIN_ACTIVITIES_PER_YEAR, ACTIVITY_COUNT // years)
+    chosen = [
+        position
+        for position, activity in enumerate(activities)
+        if pinned_event_ids.intersection(activity["facts"]["event_ids"])
+    ]
+    per_year: dict[int, int] = Counter(activities[position]["year"] for position in chosen)
+    for position in chosen:
+        activities[position]["pinned"] = True
     by_reach = sorted(enumerate(activities), key=lambda item: (-item[1]["facts"]["participants"], item[0]))
-    chosen: list[int] = []
-    per_year: dict[int, int] = defaultdict(int)
     for position, activity in by_reach:
-        if len(chosen) == ACTIVITY_COUNT:
+        if len(chosen) >= ACTIVITY_COUNT:
             break
-        if per_year[activity["year"]] < per_year_cap:
+        if per_year[activity["year"]] < per_year_cap and position not in chosen:
             per_year[activity["year"]] += 1
             chosen.append(position)
     return [activities[position] for position in sorted(chosen)]
+
+
+def _pinned_event_ids(exercise: MappingExercise) -> frozenset[int]:
+    """The events of the activities staff pinned in the exercise's latest version: a new compilation
+    keeps citing them whatever the bounds."""
+    latest = exercise.submissions.order_by("-version").values_list("sections", flat=True).first() or {}
+    activities = latest.get("participatory_learning", {}).get("activities", [])
+    return frozenset(
+        event_id for activity in activities if activity.get("pinned") for event_id in activity["facts"]["event_ids"]
+    )
 
 
 # --- facilitated access to information ------------------------------------------------------------
@@ -451,7 +468,7 @@ def compile_mapping_sections(exercise: MappingExercise, progress: Progress = no_
     progress(10, "Counting publications and translations")
     research = _research(exercise, since)
     progress(35, "Collecting events, partners and participants")
-    learning = _participatory_learning(exercise, since)
+    learning = _participatory_learning(exercise, since, _pinned_event_ids(exercise))
     progress(60, "Listing information resources")
     access = _access_to_information(exercise)
     progress(75, "Splitting donors into core and activity-specific")

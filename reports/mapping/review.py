@@ -1,6 +1,7 @@
 """The staff review form of a mapping submission, as plain HTML form fields (it works without
 JavaScript): section texts, the order of the sections and of their examples, leaving sections or
-examples out and putting them back.
+examples out and putting them back, and pinning an activity so that every later compilation of the
+exercise cites it whatever the bounds on examples (the compiler reads the pins of the latest version).
 
 `review_sections` describes a version for the page; `sections_from_post` reads the posted form
 back into a new `sections` dict, which services.save_submission_edits validates and stores.
@@ -31,6 +32,8 @@ PARAGRAPH_LISTS = ("paragraphs", "closing_paragraphs")
 class ReviewItem:
     index: int
     text: str
+    pinnable: bool = False  # activities can be pinned; list items and bullets are plain text
+    pinned: bool = False
 
 
 @dataclass
@@ -57,6 +60,12 @@ def _item_text(item) -> str:
     return item["text"] if isinstance(item, dict) else item
 
 
+def _review_item(index: int, item) -> ReviewItem:
+    if isinstance(item, dict):
+        return ReviewItem(index, item["text"], pinnable=True, pinned=bool(item.get("pinned")))
+    return ReviewItem(index, item)
+
+
 def review_sections(sections: dict) -> list[ReviewSection]:
     """The sections in the letter's order, then those left out (so they can be put back)."""
     order = list(sections.get("order", []))
@@ -74,7 +83,7 @@ def review_sections(sections: dict) -> list[ReviewSection]:
             ReviewItemList(
                 name=list_name,
                 label=label,
-                items=[ReviewItem(index, _item_text(item)) for index, item in enumerate(section.get(list_name, []))],
+                items=[_review_item(index, item) for index, item in enumerate(section.get(list_name, []))],
                 removed=[
                     ReviewItem(index, _item_text(item))
                     for index, item in enumerate(section.get(f"removed_{list_name}", []))
@@ -125,8 +134,15 @@ def _items_from_post(data, prefix: str, section: dict, list_name: str) -> tuple[
     for index, item in enumerate(section.get(list_name, [])):
         name = f"{prefix}-{list_name}-{index}"
         text = _text(data, f"{name}-text", _item_text(item))
-        item = {**item, "text": text} if isinstance(item, dict) else text
-        if data.get(f"{name}-remove") or not text:
+        left_out = bool(data.get(f"{name}-remove") or not text)
+        if isinstance(item, dict):
+            # An example left out is no longer pinned: staff chose not to cite it.
+            item = {key: value for key, value in item.items() if key != "pinned"} | {"text": text}
+            if data.get(f"{name}-pin") and not left_out:
+                item["pinned"] = True
+        else:
+            item = text
+        if left_out:
             removed.append(item)
         else:
             kept.append((*_sort_key(_position(data, f"{name}-position", index + 1), index + 1), item))
