@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from unidir_cb.core.admin_lists import PageAnnotationsMixin
 from unidir_cb.core.data_transfer.admin import ImportExportAdminMixin
 
+from .admin_forms import EventAdminForm
 from .models import AgendaItem, Event, EventPartner, EventSeries, Participant, Registration
 from .resources import (
     EventResource,
@@ -118,7 +119,7 @@ class EventAdmin(PageAnnotationsMixin, ImportExportAdminMixin, admin.ModelAdmin)
     date_hierarchy = "starts_at"
     autocomplete_fields = ["series", "programme", "topics"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["calendar_sequence"]
+    form = EventAdminForm
     inlines = [EventPartnerInline, AgendaItemInline, RegistrationInline]
     actions = ["publish", "unpublish", "cancel"]
     fieldsets = [
@@ -132,11 +133,11 @@ class EventAdmin(PageAnnotationsMixin, ImportExportAdminMixin, admin.ModelAdmin)
                     "admission",
                     "eligible_organisation_kinds",
                     "eligible_country_groups",
+                    "eligible_countries",
                     "capacity",
                     "waitlist_enabled",
                     "registration_opens_at",
                     "registration_closes_at",
-                    "calendar_sequence",
                 ]
             },
         ),
@@ -208,7 +209,8 @@ class ParticipantAdmin(PageAnnotationsMixin, ImportExportAdminMixin, admin.Model
     list_filter = ["organisation_kind", "gender", "country"]
     search_fields = ["last_name", "first_name", "email", "organisation"]
     ordering = ["last_name", "first_name", "id"]  # the participant_name_order index, in full
-    readonly_fields = ["user", "calendar_token", "anonymised_at"]
+    # The calendar token is a secret of the participant's feed address: staff have no use for it.
+    readonly_fields = ["user", "anonymised_at"]
 
     def annotate_page(self, participants):
         counts = counts_by(Registration.objects.filter(participant__in=participants), "participant", total=Count("pk"))

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
@@ -105,8 +106,10 @@ class Event(TimeStampedModel):
         default=list, blank=True, help_text='Leave empty for all; e.g. ["government"] for government officials only.'
     )
     eligible_country_groups = models.JSONField(
-        default=list, blank=True, help_text='Leave empty for all; e.g. ["ldc", "sids"] for LDC or SIDS nationals.'
+        default=list, blank=True, help_text="Leave empty for all; e.g. LDC and SIDS for nationals of either."
     )
+    # Country codes; with eligible_country_groups, a national of a listed country or of a listed group may apply.
+    eligible_countries = models.JSONField(default=list, blank=True, help_text="Leave empty for all.")
     capacity = models.PositiveIntegerField(null=True, blank=True, help_text="Seats; empty means no limit.")
     waitlist_enabled = models.BooleanField(default=True)
     registration_opens_at = models.DateTimeField(null=True, blank=True)
@@ -156,6 +159,9 @@ class Event(TimeStampedModel):
         unknown_groups = set(self.eligible_country_groups or []) - {"ldc", "lldc", "sids"}
         if unknown_groups:
             raise ValidationError({"eligible_country_groups": f"Unknown country groups: {sorted(unknown_groups)}."})
+        unknown_countries = {code for code in self.eligible_countries or [] if code not in countries}
+        if unknown_countries:
+            raise ValidationError({"eligible_countries": f"Unknown country codes: {sorted(unknown_countries)}."})
 
     def save(self, *args, **kwargs):
         self.starts_on = local_date(self.starts_at, self.time_zone)

@@ -20,6 +20,7 @@ from unidir_cb.core.data_transfer.forms import ImportUploadForm
 from unidir_cb.core.data_transfer.resources import (
     ChoiceWidget,
     CodeListWidget,
+    CountryListWidget,
     CountryWidget,
     ImportResource,
     LocalDateTimeWidget,
@@ -93,6 +94,9 @@ class EventResource(ImportResource):
         column_name="eligible_country_groups",
         widget=CodeListWidget(SPECIAL_GROUPS),
     )
+    eligible_countries = Field(
+        attribute="eligible_countries", column_name="eligible_countries", widget=CountryListWidget()
+    )
     capacity = Field(attribute="capacity", column_name="capacity", widget=WholeNumberWidget())
     waitlist_enabled = Field(
         attribute="waitlist_enabled", column_name="waitlist_enabled", widget=YesNoWidget(default=True)
@@ -129,6 +133,7 @@ class EventResource(ImportResource):
             "admission",
             "eligible_organisation_kinds",
             "eligible_country_groups",
+            "eligible_countries",
             "capacity",
             "waitlist_enabled",
             "registration_opens_at",

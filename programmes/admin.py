@@ -2,8 +2,10 @@ from django.contrib import admin
 from django.db.models import Count
 
 from unidir_cb.core.data_transfer.admin import ImportExportAdminMixin
+from unidir_cb.core.models import UNLanguage
 
 from .admin_actions import CompileSubmissionActionMixin
+from .forms import InformationResourceAdminForm
 from .models import InformationResource, MappingExercise, MappingSubmission, Organisation, Programme, Topic
 from .resources import OrganisationResource
 
@@ -50,6 +52,7 @@ class OrganisationAdmin(ImportExportAdminMixin, admin.ModelAdmin):
 
 @admin.register(InformationResource)
 class InformationResourceAdmin(admin.ModelAdmin):
+    form = InformationResourceAdminForm
     list_display = ["name", "kind", "programme", "language_list", "launched_on"]
     list_filter = ["kind", "programme"]
     list_select_related = ["programme"]
@@ -58,7 +61,7 @@ class InformationResourceAdmin(admin.ModelAdmin):
 
     @admin.display(description="languages")
     def language_list(self, resource):
-        return ", ".join(resource.languages)
+        return ", ".join(str(UNLanguage(code).label) for code in resource.languages)
 
 
 class MappingSubmissionInline(admin.TabularInline):

@@ -1,11 +1,13 @@
-"""Report parameters that name a programme: the field, and a programme with a reporting period."""
+"""Report parameters that name a programme (the field, and a programme with a reporting period), and
+the information resource form of the admin."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from unidir_cb.core.forms import un_languages_field
 from unidir_cb.core.reporting.forms import DateInput, ReportParametersForm, check_period
 
-from .models import Programme
+from .models import InformationResource, Programme
 
 
 def programme_field(**options) -> forms.ModelChoiceField:
@@ -37,3 +39,14 @@ class ProgrammePeriodForm(ReportParametersForm):
             "start": self.cleaned_data["start"].isoformat(),
             "end": self.cleaned_data["end"].isoformat(),
         }
+
+
+class InformationResourceAdminForm(forms.ModelForm):
+    """Staff tick the languages a resource is available in, rather than typing JSON."""
+
+    languages = un_languages_field()
+
+    class Meta:
+        model = InformationResource
+        # The admin names the rest of the form's fields.
+        fields = ["languages"]

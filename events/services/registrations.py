@@ -14,6 +14,7 @@ from enum import StrEnum
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext, gettext_lazy
+from django_countries.fields import Country
 
 from unidir_cb.core import un_countries
 from unidir_cb.core.models import OrganisationKind
@@ -267,14 +268,19 @@ def eligibility_refusal(event: Event, participant: Participant) -> RegistrationE
             yours=participant.get_organisation_kind_display() or gettext("no organisation kind"),
         )
     eligible_groups = list(event.eligible_country_groups or [])
-    if eligible_groups and not any(
-        un_countries.is_member(participant.country.code or "", group) for group in eligible_groups
+    eligible_countries = list(event.eligible_countries or [])
+    country = participant.country.code or ""
+    if (eligible_groups or eligible_countries) and not (
+        country in eligible_countries or any(un_countries.is_member(country, group) for group in eligible_groups)
     ):
         return refusal(
             Refusal.COUNTRY_NOT_ELIGIBLE,
             event,
-            # Translators: joins the names of country groups, e.g. "LDC or SIDS".
-            eligible=gettext(" or ").join(str(COUNTRY_GROUP_NAMES[group]) for group in eligible_groups),
+            # Translators: joins the names of country groups and countries, e.g. "LDC or SIDS or Kenya".
+            eligible=gettext(" or ").join(
+                [str(COUNTRY_GROUP_NAMES[group]) for group in eligible_groups]
+                + [str(Country(code).name) for code in eligible_countries]
+            ),
             yours=participant.country.name or gettext("not given"),
         )
     return None

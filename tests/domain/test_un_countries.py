@@ -5,7 +5,7 @@ from django_countries.fields import Country
 
 from tests.events.participants import verified_user
 from unidir_cb.core import un_countries
-from unidir_cb.core.data_transfer.resources import CountryWidget
+from unidir_cb.core.data_transfer.resources import CountryListWidget, CountryWidget
 
 
 def test_the_five_regional_groups_cover_the_193_member_states_once_each():
@@ -104,3 +104,9 @@ def test_a_spreadsheet_may_name_a_country_by_any_of_its_names(written):
 def test_an_unknown_country_in_a_spreadsheet_gets_a_plain_message():
     with pytest.raises(ValueError, match="Unknown country 'Atlantis'"):
         CountryWidget().clean("Atlantis")
+
+
+def test_a_list_of_countries_in_a_spreadsheet_names_each_unknown_one():
+    assert CountryListWidget().clean("KE; Fiji; Российская Федерация") == ["KE", "FJ", "RU"]
+    with pytest.raises(ValueError, match="Unknown 'Atlantis', 'Ruritania': use ISO 3166 codes"):
+        CountryListWidget().clean("KE; Atlantis; Ruritania")

@@ -110,6 +110,23 @@ def test_eligibility_by_country_group_follows_the_ldc_and_sids_lists(country, el
         )
 
 
+@pytest.mark.parametrize(("country", "eligible"), [("HT", True), ("KE", True), ("CH", False), ("", False)])
+def test_nationals_of_a_listed_country_or_of_a_listed_group_may_apply(country, eligible):
+    event = EventFactory(title="Regional course", eligible_country_groups=["sids"], eligible_countries=["KE", "NG"])
+    participant = ParticipantFactory(country=country)
+
+    if eligible:
+        assert register_participant(event, participant).outcome == Outcome.CONFIRMED
+    else:
+        refusal = refusal_of(event, participant)
+        assert refusal.reason == Refusal.COUNTRY_NOT_ELIGIBLE
+        yours = "Switzerland" if country else "not given"
+        assert str(refusal) == (
+            "Regional course is open to participants from small island developing States (SIDS) or Kenya or "
+            f"Nigeria only; your profile's country is {yours}."
+        )
+
+
 def test_registration_before_the_window_opens_is_refused_with_the_opening_date():
     opens = timezone.now() + datetime.timedelta(days=3)
     event = EventFactory(title="Summer course", registration_opens_at=opens)

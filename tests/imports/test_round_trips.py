@@ -63,6 +63,7 @@ def check_events():
     assert [topic.name for topic in event.topics.order_by("name")] == ["Artificial intelligence", "Norms"]
     assert [partner.acronym for partner in event.partners.all()] == ["ASEAN"]
     assert event.languages == ["en", "fr"]
+    assert (event.eligible_country_groups, event.eligible_countries) == (["sids"], ["TH", "VN", "LA"])
     assert Event.objects.get(title="Summer course on ICT security").slug == "summer-course-on-ict-security"
 
 
@@ -143,6 +144,8 @@ CASES = [
                 "topics": "Norms; Artificial intelligence",
                 "partners": "ASEAN",
                 "capacity": "40",
+                "eligible_country_groups": "sids",
+                "eligible_countries": "TH; Viet Nam; Lao People's Democratic Republic",
             },
             {
                 "title": "Summer course on ICT security",

@@ -9,6 +9,7 @@ from programmes.models import MappingSubmission
 from programmes.services import approve_submission
 from reports.mapping.services import compile_mapping_submission
 from tests import factories
+from tests.pages import form_fields
 from unidir_cb.core.reporting.models import ReportJob
 
 pytestmark = pytest.mark.django_db
@@ -27,37 +28,7 @@ def review_url(submission):
 
 def form_data(page_response) -> dict:
     """What the browser would post back unchanged: every field of the review form as shown."""
-    import html.parser
-
-    class FormReader(html.parser.HTMLParser):
-        def __init__(self):
-            super().__init__()
-            self.data, self.in_form, self.textarea = {}, False, None
-
-        def handle_starttag(self, tag, attrs):
-            attrs = dict(attrs)
-            if tag == "form" and "review-form" in (attrs.get("class") or ""):
-                self.in_form = True
-            elif self.in_form and tag == "input" and attrs.get("name"):
-                if attrs.get("type") != "checkbox" or "checked" in attrs:
-                    self.data[attrs["name"]] = attrs.get("value", "")
-            elif self.in_form and tag == "textarea":
-                self.textarea = attrs["name"]
-                self.data[self.textarea] = ""
-
-        def handle_data(self, data):
-            if self.textarea:
-                self.data[self.textarea] += data
-
-        def handle_endtag(self, tag):
-            if tag == "textarea":
-                self.textarea = None
-            elif tag == "form":
-                self.in_form = False
-
-    reader = FormReader()
-    reader.feed(page_response.content.decode())
-    return reader.data
+    return form_fields(page_response.content.decode(), **{"class": "review-form"})
 
 
 def test_a_manager_sees_the_latest_version_with_its_sections_examples_and_preview(client, manager, submission):

@@ -183,6 +183,25 @@ class CodeListWidget(ChoiceCheckingWidget):
         return f"{LIST_SEPARATOR} ".join(value or [])
 
 
+class CountryListWidget(ChoiceCheckingWidget):
+    """A JSON list of country codes written "KE; Fiji; Российская Федерация": codes or names."""
+
+    def clean(self, value, row=None, **kwargs):
+        if is_blank(value):
+            return []
+        texts = [text.strip() for text in str(value).split(LIST_SEPARATOR) if text.strip()]
+        codes = [un_countries.code_for_name(text) for text in texts]
+        unknown = [text for text, code in zip(texts, codes, strict=True) if code is None]
+        if unknown:
+            raise ValueError(
+                f"Unknown {', '.join(map(repr, unknown))}: use ISO 3166 codes such as CH or the countries' names."
+            )
+        return codes
+
+    def render(self, value, obj=None, **kwargs):
+        return f"{LIST_SEPARATOR} ".join(value or [])
+
+
 class YesNoWidget(widgets.Widget):
     TRUE = {"yes", "y", "true", "1", "x"}
     FALSE = {"no", "n", "false", "0", ""}

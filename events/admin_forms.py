@@ -1,0 +1,44 @@
+"""The event form staff fill in the admin: lists of codes are ticked, never typed as JSON."""
+
+from django import forms
+from django.contrib.admin.widgets import FilteredSelectMultiple
+from django_countries import countries
+
+from unidir_cb.core import un_countries
+from unidir_cb.core.forms import ChecklistField, un_languages_field
+from unidir_cb.core.models import OrganisationKind
+
+from .models import Event
+
+
+def country_group_choices():
+    return list(un_countries.special_group_names().items())
+
+
+def country_choices():
+    return list(countries)
+
+
+class EventAdminForm(forms.ModelForm):
+    languages = un_languages_field(help_text="The languages the event is held in (interpretation included).")
+    eligible_organisation_kinds = ChecklistField(
+        choices=OrganisationKind.choices,
+        label="Eligible kinds of organisation",
+        help_text="None ticked: people from every kind of organisation may apply.",
+    )
+    eligible_country_groups = ChecklistField(
+        choices=country_group_choices,
+        label="Eligible country groups",
+        help_text="Nationals of a ticked group, or of a country chosen below, may apply. None: every country.",
+    )
+    eligible_countries = ChecklistField(
+        choices=country_choices,
+        label="Eligible countries",
+        widget=FilteredSelectMultiple("countries", is_stacked=False),
+        help_text="Besides the groups above. None chosen and no group ticked: every country.",
+    )
+
+    class Meta:
+        model = Event
+        # The admin's fieldsets name the rest of the form's fields.
+        fields = ["languages", "eligible_organisation_kinds", "eligible_country_groups", "eligible_countries"]
