@@ -99,12 +99,17 @@ def _eligibility(event: Event) -> list[str]:
     if event.eligible_organisation_kinds:
         kinds = ", ".join(str(OrganisationKind(kind).label) for kind in event.eligible_organisation_kinds)
         sentences.append(_("participants from: %(kinds)s") % {"kinds": kinds})
-    if event.eligible_country_groups:
-        groups = _(" or ").join(
-            str(registrations.COUNTRY_GROUP_NAMES[group]) for group in event.eligible_country_groups
-        )
+    if event.eligible_country_groups or event.eligible_countries:
+        groups = registrations.eligible_countries_text(event)
         sentences.append(_("participants from %(groups)s") % {"groups": groups})
     return sentences
+
+
+def _ineligible_reason(event: Event, participant) -> str:
+    if participant is None or not participants.profile_is_complete(participant):
+        return ""
+    refused = registrations.eligibility_refusal(event, participant)
+    return str(refused) if refused else ""
 
 
 @require_GET
@@ -131,6 +136,8 @@ def event_detail(request, slug):
         "language_names": [un_language_name(code) for code in event.languages],
         "eligibility": _eligibility(event),
         "closed_reason": str(closed) if closed else "",
+        # Said before they apply: the rule their profile does not meet.
+        "ineligible_reason": _ineligible_reason(event, participant),
         "invitation": invitation,
         "needs_invitation": not registrations.invitation_is_valid(event, invitation),
         "profile_is_complete": participants.profile_is_complete(participant),
@@ -204,12 +211,18 @@ def my_registrations(request):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def cancel_my_registration(request, pk):
+    """GET asks the participant to confirm (a seat given up may go to the waiting list at once);
+    POST cancels."""
     # Filtering by the signed-in user makes someone else's registration indistinguishable from a missing one.
     registration = get_object_or_404(
         Registration.objects.select_related("event"), pk=pk, participant__user=request.user
     )
+    if request.method == "GET":
+        if not rules.may_cancel(registration):
+            return redirect("events:my_registrations")
+        return render(request, "events/cancel_registration.html", {"registration": registration})
     if _registration_rate_limit_exceeded(request.user):
         return _too_many_requests(request)
     try:

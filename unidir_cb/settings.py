@@ -167,6 +167,7 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+FORMAT_MODULE_PATH = ["unidir_cb.formats"]
 # Country names everywhere are the UN's short names in the visitor's language (unidir_cb/core/un_countries.py).
 COUNTRIES_OVERRIDE = un_countries.names_for_django_countries()
 TIME_ZONE = "Europe/Zurich"

@@ -276,14 +276,19 @@ def eligibility_refusal(event: Event, participant: Participant) -> RegistrationE
         return refusal(
             Refusal.COUNTRY_NOT_ELIGIBLE,
             event,
-            # Translators: joins the names of country groups and countries, e.g. "LDC or SIDS or Kenya".
-            eligible=gettext(" or ").join(
-                [str(COUNTRY_GROUP_NAMES[group]) for group in eligible_groups]
-                + [str(Country(code).name) for code in eligible_countries]
-            ),
+            eligible=eligible_countries_text(event),
             yours=participant.country.name or gettext("not given"),
         )
     return None
+
+
+def eligible_countries_text(event: Event) -> str:
+    """The countries an event is open to, as its page and its refusals say them ("LDC or Kenya")."""
+    # Translators: joins the names of country groups and countries, e.g. "LDC or SIDS or Kenya".
+    return gettext(" or ").join(
+        [str(COUNTRY_GROUP_NAMES[group]) for group in event.eligible_country_groups or []]
+        + [str(Country(code).name) for code in event.eligible_countries or []]
+    )
 
 
 class Outcome(StrEnum):

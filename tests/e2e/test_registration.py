@@ -123,7 +123,11 @@ def test_a_waitlisted_person_is_confirmed_when_a_confirmed_participant_cancels(p
 
     log_in(page, "seated@example.org")
     page.goto("/en/events/my-registrations/")
-    page.get_by_role("button", name="Cancel registration").click()
+    page.get_by_role("link", name="Cancel registration").click()
+    assert "Do you want to cancel your registration for Table-top exercise" in page.inner_text("main")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "cancel-registration-question.png", full_page=True)
+    page.get_by_role("button", name="Yes, cancel my registration").click()
     assert "Your registration for Table-top exercise is cancelled." in page.inner_text(".messages")
     assert page.locator("table.registrations .status").inner_text() == "Cancelled"
     log_out(page)
@@ -136,7 +140,6 @@ def test_a_waitlisted_person_is_confirmed_when_a_confirmed_participant_cancels(p
     page.goto("/en/events/my-registrations/")
     assert page.locator("table.registrations .status").inner_text() == "Confirmed"
     assert page.locator(".online-link").get_attribute("href") == ONLINE_URL
-    ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / "promoted-from-the-waitlist.png", full_page=True)
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Add to calendar (.ics)").click()

@@ -95,9 +95,12 @@ def test_cancelling_my_confirmed_seat_gives_it_to_the_first_on_the_waiting_list(
 
 
 def test_cancelling_needs_a_post(client, amina):
-    mine = RegistrationFactory(participant=amina)
+    mine = RegistrationFactory(participant=amina, status=Status.CONFIRMED)
 
-    assert client.get(cancel_url(mine)).status_code == 405
+    assert client.get(cancel_url(mine)).status_code == 200  # the question, not the cancellation
+    assert client.put(cancel_url(mine)).status_code == 405
+    mine.refresh_from_db()
+    assert mine.status == Status.CONFIRMED
 
 
 @pytest.mark.parametrize("status", [Status.PENDING, Status.WAITLISTED, Status.DECLINED, Status.CANCELLED])
@@ -205,3 +208,31 @@ def test_my_registrations_runs_the_same_queries_for_3_or_30_registrations(client
 
     with django_assert_max_num_queries(with_few):
         assert queries() == with_few
+
+
+def test_cancelling_asks_first_and_only_the_confirmation_cancels(client, amina):
+    event = EventFactory(slug="norms-workshop", title="Norms workshop", capacity=10)
+    registration = RegistrationFactory(event=event, participant=amina, status=Status.CONFIRMED)
+
+    mine = client.get(MY_REGISTRATIONS).content.decode()
+    question = client.get(cancel_url(registration)).content.decode()
+
+    assert f'href="{cancel_url(registration)}"' in mine
+    assert "Do you want to cancel your registration for Norms workshop on" in question
+    assert "Your seat will be given to the next person on the waiting list" in question
+    assert "Keep my registration" in question
+    registration.refresh_from_db()
+    assert registration.status == Status.CONFIRMED, "asking does not cancel"
+
+    client.post(cancel_url(registration))
+
+    registration.refresh_from_db()
+    assert registration.status == Status.CANCELLED
+
+
+def test_the_cancel_question_is_not_asked_for_what_cannot_be_cancelled(client, amina):
+    registration = RegistrationFactory(participant=amina, status=Status.CANCELLED)
+
+    response = client.get(cancel_url(registration))
+
+    assert response.status_code == 302 and response["Location"] == MY_REGISTRATIONS

@@ -6,7 +6,7 @@ import re
 import zoneinfo
 
 import pytest
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 
 from events.models import Event, EventPartner, Registration
 from tests.events.participants import participant_with_account
@@ -58,6 +58,8 @@ def test_the_past_tab_shows_past_events_most_recent_first(client):
     # Filtering and clearing the filters stay on the past tab.
     assert re.search(r'<input type="hidden" name="when" value="past"[^>]*>', page)
     assert 'href="?when=past">Clear filters</a>' in page
+    assert "/events/feed.ics" not in page, "a feed of past events would be empty"
+    assert "/events/feed.ics" in client.get(LIST_URL).content.decode()
 
 
 @pytest.mark.parametrize(
@@ -295,3 +297,22 @@ def test_the_event_page_offers_anyone_a_calendar_file_and_add_to_calendar_links(
     assert "secret-room" not in page
     ics = client.get("/en/events/norms-workshop/calendar.ics")
     assert ics.status_code == 200 and b"METHOD:PUBLISH" in ics.content and b"secret-room" not in ics.content
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ru", "zh-hans", "ar"])
+def test_the_event_page_writes_its_dates_one_way_in_each_language(client, language):
+    geneva = zoneinfo.ZoneInfo("Europe/Zurich")
+    event = EventFactory(
+        slug="dates-one-way",
+        time_zone="Europe/Zurich",
+        starts_at=datetime.datetime(2031, 5, 4, 9, 0, tzinfo=geneva),
+        ends_at=datetime.datetime(2031, 5, 4, 17, 0, tzinfo=geneva),
+    )
+    AgendaItemFactory(event=event, starts_at=event.starts_at, ends_at=event.ends_at)
+
+    page = client.get(f"/{language}/events/dates-one-way/").content.decode()
+
+    assert not re.search(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b", page), "no numeric date beside the written one"
+    with translation.override(language):
+        written = formats.date_format(event.starts_at.astimezone(geneva), "DATE_FORMAT")
+    assert page.count(written) >= 2, "the agenda writes its date as the event's date is written"

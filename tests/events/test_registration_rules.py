@@ -2,6 +2,7 @@
 eligibility, dates, and clear reasons whenever a registration is refused."""
 
 import datetime
+import html
 
 import pytest
 from django.utils import timezone
@@ -16,6 +17,7 @@ from events.services.registrations import (
     register_participant,
     registration_closed_refusal,
 )
+from tests.events.participants import participant_with_account
 from tests.factories import EventFactory, ParticipantFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -293,3 +295,35 @@ def test_staff_may_lower_the_capacity_to_the_seats_already_taken_but_not_below()
 
     event.refresh_from_db()
     assert event.capacity == 3
+
+
+def test_the_event_page_tells_a_signed_in_visitor_up_front_why_their_profile_cannot_apply(client):
+    EventFactory(
+        title="Fellowship for officials",
+        slug="fellowship",
+        admission=Event.Admission.BY_APPROVAL,
+        eligible_organisation_kinds=["government"],
+        eligible_country_groups=["ldc"],
+    )
+    academic = participant_with_account(organisation_kind="academia", country="HT")
+    client.force_login(academic.user)
+
+    page = client.get("/en/events/fellowship/").content.decode()
+
+    assert (
+        "Fellowship for officials is open to participants from Government only; your profile says Academia."
+        in html.unescape(page)
+    )
+    assert "Apply for a place" not in page
+    assert 'href="/en/accounts/profile/?next=/en/events/fellowship/"' in page
+
+
+def test_an_eligible_visitor_is_offered_to_apply(client):
+    event = EventFactory(slug="fellowship", admission=Event.Admission.BY_APPROVAL, eligible_country_groups=["ldc"])
+    official = participant_with_account(organisation_kind="government", country="HT")
+    client.force_login(official.user)
+
+    page = client.get(f"/en/events/{event.slug}/").content.decode()
+
+    assert "Apply for a place" in page
+    assert 'class="ineligible"' not in page
