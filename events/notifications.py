@@ -10,12 +10,16 @@ from unidir_cb.core import outbox
 from . import tasks
 from .email_kinds import EmailKind
 from .models import Event, Registration
+from .rules import status_emails_go_out
 
 Status = Registration.Status
 
 
 def notify_after_commit(registration: Registration, kind: EmailKind, previous_status: str = "") -> None:
-    """Queue the email once the surrounding transaction commits (at once outside a transaction)."""
+    """Queue the email once the surrounding transaction commits (at once outside a transaction); none
+    once the event is over (rules.status_emails_go_out)."""
+    if not status_emails_go_out(registration.event):
+        return
     outbox.send_after_commit(
         tasks.send_registration_email_task.name, [registration.pk, str(kind), str(previous_status)]
     )

@@ -7,6 +7,7 @@ Each is defined here once; everything else calls it.
   calendar file).
 - Whether a participant may still cancel their own registration: `may_cancel`.
 - Which registrations have a calendar file to download: `has_calendar_file`.
+- Whether participants are still emailed about their registration's status: `status_emails_go_out`.
 """
 
 from django.db.models import Q
@@ -46,6 +47,13 @@ def online_link_for(registration: Registration | None) -> str:
         return ""
     event = registration.event
     return event.online_url if event.status == Event.Status.PUBLISHED else ""
+
+
+def status_emails_go_out(event: Event, now=None) -> bool:
+    """Participants hear about their registration's status until the event ends. Afterwards staff are
+    tidying the record (confirming who came, declining no-shows): a "Registration confirmed" email
+    for an event that is over would only confuse."""
+    return event.ends_at > (now or timezone.now())
 
 
 def may_cancel(registration: Registration, now=None) -> bool:

@@ -14,6 +14,7 @@ import pytest
 import redis
 from django.core.cache import cache
 from django.test import override_settings
+from django.utils import translation
 from hypothesis import HealthCheck, settings
 
 from tests.factories import staff_member
@@ -39,6 +40,15 @@ settings.register_profile(
 )
 settings.register_profile("thorough", parent=settings.get_profile("ci"), max_examples=200)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(autouse=True)
+def language_of_each_test_is_english():
+    """A request to /ar/... leaves Arabic active in the test's thread (LocaleMiddleware activates it):
+    every test starts and ends in English, the language the project's code runs in by default."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
 
 
 def wait_until(predicate, timeout, message):

@@ -10,6 +10,7 @@ import pytest
 from django.contrib import admin
 from django.core import mail
 from django.test import RequestFactory
+from django.utils import timezone
 from icalendar import Calendar
 
 from events import emails
@@ -356,3 +357,33 @@ def test_an_event_in_fiji_is_mailed_at_its_local_time_not_genevas(after_commit):
     message = only_email()
     assert "Aug. 23, 2031, 9 a.m. – Aug. 23, 2031, noon (Pacific/Fiji)" in message.body
     assert "Aug. 22" not in message.body and "Aug. 22" not in html_of(message)
+
+
+def test_staff_confirming_registrations_of_an_event_that_is_over_send_no_email(after_commit):
+    past = EventFactory(
+        title="Last month's workshop",
+        starts_at=timezone.now() - datetime.timedelta(days=30),
+        ends_at=timezone.now() - datetime.timedelta(days=30) + datetime.timedelta(hours=3),
+    )
+    pending = RegistrationFactory(event=past, participant=participant(), status=Status.PENDING)
+    seated = RegistrationFactory(event=past, participant=participant(), status=Status.CONFIRMED)
+
+    with after_commit():
+        registrations.confirm_registration(pending)
+        registrations.decline_registration(seated)
+
+    assert mail.outbox == []
+    pending.refresh_from_db()
+    assert pending.status == Status.CONFIRMED
+
+
+def test_an_event_still_under_way_keeps_emailing_status_changes(after_commit):
+    running = EventFactory(
+        starts_at=timezone.now() - datetime.timedelta(hours=1), ends_at=timezone.now() + datetime.timedelta(hours=2)
+    )
+    pending = RegistrationFactory(event=running, participant=participant(), status=Status.PENDING)
+
+    with after_commit():
+        registrations.confirm_registration(pending)
+
+    assert only_email().subject.startswith("Registration confirmed")
