@@ -3,7 +3,6 @@
 import datetime
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programmes.forms import programme_field
@@ -50,7 +49,8 @@ class DonorReportForm(ReportParametersForm):
 
 
 class DashboardPeriodForm(forms.Form):
-    """The dashboard's period picker (GET). Defaults: the first programme, this calendar year, USD."""
+    """The dashboard's period picker (GET). Defaults: the first programme, the latest calendar year in
+    which the programme has events or publications (this year if it has none), USD."""
 
     # No empty choice: without one, the first programme by name is shown, and the view uses it too.
     programme = programme_field(required=False, empty_label=None)
@@ -58,18 +58,21 @@ class DashboardPeriodForm(forms.Form):
     end = forms.DateField(label=_("To"), widget=DateInput, required=False)
     currency = forms.ChoiceField(label=_("Currency"), choices=reporting_currencies, required=False)
 
-    @staticmethod
-    def default_period() -> tuple[datetime.date, datetime.date]:
-        today = timezone.localdate()
-        return datetime.date(today.year, 1, 1), datetime.date(today.year, 12, 31)
+    def __init__(self, data, default_year: int):
+        super().__init__(data)
+        self.default_year = default_year
+
+    def default_period(self) -> tuple[datetime.date, datetime.date]:
+        return datetime.date(self.default_year, 1, 1), datetime.date(self.default_year, 12, 31)
 
     @classmethod
-    def with_defaults(cls, data) -> "DashboardPeriodForm":
-        """Bound to `data`, or to the default period so that the date fields show what is counted."""
-        if not data:
-            start, end = cls.default_period()
-            data = {"start": start.isoformat(), "end": end.isoformat()}
-        return cls(data)
+    def with_defaults(cls, data, default_year: int) -> "DashboardPeriodForm":
+        """Bound to `data`, with the default period filled in so that the date fields show what is counted."""
+        data = data.copy()
+        start, end = datetime.date(default_year, 1, 1), datetime.date(default_year, 12, 31)
+        if not data.get("start") and not data.get("end"):
+            data.update({"start": start.isoformat(), "end": end.isoformat()})
+        return cls(data, default_year)
 
     def clean(self):
         cleaned_data = super().clean()

@@ -23,6 +23,21 @@ from .money import MissingExchangeRate, RateTable, apportion_by_year, conversion
 FundingType = Contribution.FundingType
 
 
+def latest_year_with_output(programme: Programme, today: datetime.date) -> int | None:
+    """The latest calendar year, up to today's, in which the programme held an event or published
+    something (as events_in_period and publications_in_period count them); None if it never did."""
+    last_event = (
+        events_in_period(programme, datetime.date.min, today).order_by("-starts_on").values_list("starts_on", flat=True)
+    ).first()
+    last_publication = (
+        publications_in_period(programme, datetime.date.min, today)
+        .order_by("-published_on")
+        .values_list("published_on", flat=True)
+    ).first()
+    days = [day for day in (last_event, last_publication) if day]
+    return max(days).year if days else None
+
+
 def contributions_overlapping(
     start: datetime.date, end: datetime.date, programme=None, donor=None
 ) -> QuerySet[Contribution]:

@@ -21,15 +21,27 @@ from unidir_cb.core.reporting.registry import RUN_REPORTS_PERMISSION
 from .dashboard import admin_list_url, dashboard_figures, pks
 from .forms import DashboardPeriodForm
 from .models import Contribution
-from .selectors import funding_overview
+from .selectors import funding_overview, latest_year_with_output
 
 FundingType = Contribution.FundingType
 COUNTRY_CHART_ROWS = 20
 RECENT_YEARS = 5
 
 
+def _default_year(request) -> int:
+    """Without a period asked for, the dashboard opens on the latest year the programme asked for (or
+    the first) has output in: a new year's first weeks, or a programme that ended, show figures."""
+    today = timezone.localdate()
+    if request.GET.get("start") or request.GET.get("end"):
+        return today.year
+    asked_for = Programme.objects.filter(short_name=request.GET.get("programme", "")).first()
+    programme = asked_for or Programme.objects.order_by("name").first()
+    latest = latest_year_with_output(programme, today) if programme else None
+    return latest or today.year
+
+
 def _period_form(request) -> tuple[DashboardPeriodForm, Programme | None]:
-    form = DashboardPeriodForm.with_defaults(request.GET)
+    form = DashboardPeriodForm.with_defaults(request.GET, default_year=_default_year(request))
     programme = None
     if form.is_valid():
         programme = form.cleaned_data.get("programme") or Programme.objects.order_by("name").first()

@@ -1,13 +1,17 @@
+import zoneinfo
+
 from admin_auto_filters.filters import AutocompleteFilter
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from unidir_cb.core.admin_lists import PageAnnotationsMixin
 from unidir_cb.core.data_transfer.admin import ImportExportAdminMixin
 
+from . import rules
 from .admin_forms import EventAdminForm
 from .models import AgendaItem, Event, EventPartner, EventSeries, Participant, Registration
 from .resources import (
@@ -165,7 +169,11 @@ class EventAdmin(PageAnnotationsMixin, ImportExportAdminMixin, admin.ModelAdmin)
 
     @admin.display(description="check-in")
     def check_in_page(self, event):
-        return format_html('<a href="{}">Check-in page</a>', reverse("events:check_in", args=[event.slug]))
+        url = reverse("events:check_in", args=[event.slug])
+        if rules.check_in_is_open(event):
+            return format_html('<a href="{}">Check-in page</a>', url)
+        opens = timezone.localtime(rules.check_in_opens_at(event), zoneinfo.ZoneInfo(event.time_zone))
+        return format_html('<a href="{}">Check-in page</a> (opens {})', url, f"{opens:%d %b %Y %H:%M}")
 
     def save_model(self, request, obj, form, change):
         # Through the service, so that participants hear about changes of time, place or status.

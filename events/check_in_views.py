@@ -48,6 +48,7 @@ def _render_check_in_page(request, event: Event, query: str, walk_in_form: WalkI
         "registrations": list(selectors.search_registrations(event, query)),
         "counts": selectors.check_in_counts(event),
         "results_limit": selectors.SEARCH_RESULTS_LIMIT,
+        "not_open_yet": desk.check_in_not_open_yet(event),
     }
     # The script asks for the results alone and swaps them in; the page itself stays the same.
     template = "events/check_in_results.html" if request.GET.get("partial") else "events/check_in.html"
@@ -85,7 +86,11 @@ def check_in_walk_in(request, slug):
     form = WalkInForm(request.POST)
     if not form.is_valid():
         return _render_check_in_page(request, event, "", form, status=400)
-    registration = desk.record_walk_in(event, form.cleaned_data, recorded_by=request.user)
+    try:
+        registration = desk.record_walk_in(event, form.cleaned_data, recorded_by=request.user)
+    except desk.CheckInError as refused:
+        messages.error(request, str(refused))
+        return redirect(_check_in_page_url(event, ""))
     name = str(registration.participant)
     messages.success(request, _("%(name)s is recorded as a walk-in and checked in.") % {"name": name})
     return redirect(_check_in_page_url(event, name))

@@ -8,8 +8,12 @@ Each is defined here once; everything else calls it.
 - Whether a participant may still cancel their own registration: `may_cancel`.
 - Which registrations have a calendar file to download: `has_calendar_file`.
 - Whether participants are still emailed about their registration's status: `status_emails_go_out`.
+- From when the check-in desk records arrivals: `check_in_opens_at`.
 """
 
+import datetime
+
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
@@ -54,6 +58,16 @@ def status_emails_go_out(event: Event, now=None) -> bool:
     tidying the record (confirming who came, declining no-shows): a "Registration confirmed" email
     for an event that is over would only confuse."""
     return event.ends_at > (now or timezone.now())
+
+
+def check_in_opens_at(event: Event) -> datetime.datetime:
+    """The desk opens settings.CHECK_IN_OPENS_HOURS_BEFORE before the event (the day before by
+    default) and stays open afterwards, so that staff can still record who came."""
+    return event.starts_at - datetime.timedelta(hours=settings.CHECK_IN_OPENS_HOURS_BEFORE)
+
+
+def check_in_is_open(event: Event, now=None) -> bool:
+    return (now or timezone.now()) >= check_in_opens_at(event)
 
 
 def may_cancel(registration: Registration, now=None) -> bool:

@@ -300,6 +300,9 @@ REPORT_FILE_MAX_BYTES = env.int("REPORT_FILE_MAX_BYTES", default=50 * 1024 * 102
 # Files of ad-hoc reports and unapproved mapping drafts are deleted this many days after their job
 # finished (beat, daily); approved mapping versions and scheduled snapshots keep theirs for good.
 REPORT_FILE_RETENTION_DAYS = env.int("REPORT_FILE_RETENTION_DAYS", default=90)
+# The check-in desk of an event opens this many hours before it starts (and stays open afterwards,
+# so that staff can still record who came).
+CHECK_IN_OPENS_HOURS_BEFORE = env.int("CHECK_IN_OPENS_HOURS_BEFORE", default=24)
 # Tests slow each build step down to watch progress or kill a worker mid-job; ignored elsewhere.
 REPORT_STEP_DELAY_SECONDS = env.float("REPORT_STEP_DELAY_SECONDS", default=0) if DJANGO_ENV == "test" else 0
 

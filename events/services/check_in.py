@@ -1,10 +1,14 @@
 """The check-in desk's writes: record a participant's arrival, or take it back (the desk's search
 and counts are in selectors)."""
 
+import zoneinfo
+
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 
 from ..models import Event, Participant, Registration
+from ..rules import check_in_is_open, check_in_opens_at
 from .registrations import RegistrationError, mark_attended
 
 
@@ -12,9 +16,22 @@ class CheckInError(RegistrationError):
     pass
 
 
+def check_in_not_open_yet(event: Event) -> CheckInError | None:
+    """Why the desk records nothing yet, or None once it is open (events.rules.check_in_opens_at)."""
+    if check_in_is_open(event):
+        return None
+    opens = timezone.localtime(check_in_opens_at(event), zoneinfo.ZoneInfo(event.time_zone))
+    return CheckInError(
+        gettext("Check-in for %(event)s opens on %(date)s.")
+        % {"event": event.title, "date": formats.date_format(opens, "DATETIME_FORMAT")}
+    )
+
+
 @transaction.atomic
 def check_in(registration: Registration) -> Registration:
     """Record that a confirmed participant arrived (attended, with the time); checking in twice keeps the first time."""
+    if refused := check_in_not_open_yet(registration.event):
+        raise refused
     if not mark_attended([registration], attended=True):
         raise CheckInError(
             f"{registration.participant} is not confirmed for {registration.event.title}: not checked in."
@@ -40,6 +57,8 @@ def record_walk_in(event: Event, person: dict, recorded_by=None) -> Registration
     not duplicated: their registration for the event, if any, is marked attended whatever its status
     (events.rules.took_part counts them), otherwise a walk-in registration is added. A walk-in is
     not a confirmed registration, so the seats of those who registered are not taken by it."""
+    if refused := check_in_not_open_yet(event):
+        raise refused
     email = person.get("email", "").strip()
     participant = Participant.objects.with_email(email).select_for_update().first() if email else None
     if participant is None:

@@ -112,6 +112,27 @@ def test_the_period_picker_defaults_to_this_year_and_rejects_a_backwards_period(
     assert "The period ends (2022-01-01) before it starts (2023-01-01)." in response.content.decode()
 
 
+def test_the_dashboard_opens_on_the_latest_year_the_programme_has_output_in(client, manager):
+    programme = ProgrammeFactory(short_name="ArmsP", name="Arms Programme")
+    EventFactory(programme=programme, starts_at=aware_noon(2021, 11, 3), ends_at=aware_noon(2021, 11, 3, 17))
+    PublicationFactory(programme=programme, published_on=datetime.date(2023, 5, 2))
+    EventFactory(
+        programme=programme, status="draft", starts_at=aware_noon(2024, 2, 1), ends_at=aware_noon(2024, 2, 1, 17)
+    )
+
+    response = dashboard(client, manager, programme="ArmsP")
+
+    figures = response.context["figures"]
+    assert (figures.start, figures.end) == (datetime.date(2023, 1, 1), datetime.date(2023, 12, 31))
+    assert 'value="2023-01-01"' in response.content.decode()
+    asked = dashboard(client, manager, programme="ArmsP", start="2021-01-01", end="2021-12-31")
+    assert asked.context["figures"].start == datetime.date(2021, 1, 1), "a period asked for is kept"
+
+
+def aware_noon(year, month, day, hour=12):
+    return datetime.datetime(year, month, day, hour, tzinfo=datetime.UTC)
+
+
 def test_programme_staff_see_the_dashboard_link_only_with_the_report_permission(client, manager, db):
     client.force_login(manager)
     assert reverse("donors:dashboard") in client.get("/en/").content.decode()

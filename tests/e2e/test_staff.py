@@ -15,6 +15,7 @@ from events.models import Event, Registration
 from events.services import certificates
 from tests.conftest import ARTIFACTS
 from tests.events.participants import PASSWORD, participant_with_account
+from tests.events.test_checkin import starting_soon
 from tests.factories import EventFactory, ParticipantFactory, RegistrationFactory, UserFactory
 from unidir_cb.core.permissions import PROGRAMME_STAFF
 
@@ -72,7 +73,7 @@ def test_staff_approve_a_pending_registration_and_the_participant_sees_it_confir
 
 
 def test_staff_check_a_participant_in_by_typing_part_of_their_name(page, staff_member):
-    event = EventFactory(title="Table-top exercise on critical infrastructure", slug="ttx", capacity=None)
+    event = starting_soon(title="Table-top exercise on critical infrastructure", slug="ttx", capacity=None)
     amina = RegistrationFactory(
         event=event,
         participant=ParticipantFactory(first_name="Amina", last_name="Diallo", email="amina@foreign.gov.sn"),
@@ -109,7 +110,7 @@ def test_staff_check_a_participant_in_by_typing_part_of_their_name(page, staff_m
 
 
 def test_the_check_in_search_works_without_javascript(browser, live_server, staff_member):
-    event = EventFactory(slug="clinic", capacity=None)
+    event = starting_soon(slug="clinic", capacity=None)
     RegistrationFactory(event=event, participant=ParticipantFactory(first_name="Amina", last_name="Diallo"))
     RegistrationFactory(event=event, participant=ParticipantFactory(first_name="Omar", last_name="Haddad"))
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
@@ -128,7 +129,7 @@ def test_the_check_in_search_works_without_javascript(browser, live_server, staf
 
 
 def test_a_walk_in_is_recorded_and_checked_in_from_the_check_in_page(browser, live_server, staff_member):
-    EventFactory(slug="walk-in-clinic", capacity=None)
+    starting_soon(slug="walk-in-clinic", capacity=None)
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
     try:

@@ -1,9 +1,12 @@
 """Staff at the door find a participant by typing part of their name or email and check them in with one
-button (with an undo); only staff who may change registrations reach the page."""
+button (with an undo), from the day before the event; only staff who may change registrations reach the page."""
+
+import datetime
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.test import Client
+from django.utils import timezone
 
 from events import selectors
 from events.models import Registration
@@ -27,9 +30,15 @@ def staff_client(client):
     return client
 
 
+def starting_soon(**fields):
+    """An event whose check-in desk is open: it starts in two hours."""
+    starts_at = timezone.now() + datetime.timedelta(hours=2)
+    return EventFactory(starts_at=starts_at, ends_at=starts_at + datetime.timedelta(hours=3), **fields)
+
+
 @pytest.fixture
 def workshop():
-    return EventFactory(title="Norms workshop", slug="norms-workshop", capacity=None)
+    return starting_soon(title="Norms workshop", slug="norms-workshop", capacity=None)
 
 
 def check_in_url(event, registration=None):
@@ -45,7 +54,7 @@ def register(event, first_name, last_name, email=None, status=Status.CONFIRMED, 
 def test_typing_part_of_a_name_or_email_finds_the_participant(staff_client, workshop):
     amina = register(workshop, "Amina", "Diallo", "amina@foreign.gov.sn")
     register(workshop, "Omar", "Haddad", "omar@example.org")
-    register(EventFactory(), "Amina", "Elsewhere")  # another event's participant never shows
+    register(starting_soon(), "Amina", "Elsewhere")  # another event's participant never shows
 
     by_name = staff_client.get(check_in_url(workshop), {"q": "ami dia"}).content.decode()
     by_email = staff_client.get(check_in_url(workshop), {"q": "FOREIGN.gov"}).content.decode()
@@ -109,7 +118,7 @@ def test_a_waitlisted_person_is_found_but_cannot_be_checked_in(staff_client, wor
 
 
 def test_a_registration_of_another_event_cannot_be_checked_in_through_this_one(staff_client, workshop):
-    elsewhere = register(EventFactory(), "Amina", "Diallo")
+    elsewhere = register(starting_soon(), "Amina", "Diallo")
 
     assert staff_client.post(check_in_url(workshop, elsewhere)).status_code == 404
 
@@ -174,3 +183,41 @@ def test_checking_in_needs_the_csrf_token(workshop):
     assert browser.post(check_in_url(workshop, amina), {"csrfmiddlewaretoken": token}).status_code == 302
     amina.refresh_from_db()
     assert amina.attended
+
+
+def test_the_desk_opens_the_day_before_the_event_and_says_when_until_then(staff_client, settings):
+    settings.CHECK_IN_OPENS_HOURS_BEFORE = 24
+    starts_at = datetime.datetime(2031, 3, 10, 9, 0, tzinfo=datetime.UTC)
+    event = EventFactory(
+        title="Norms workshop",
+        slug="next-month",
+        time_zone="UTC",
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(hours=8),
+    )
+    amina = register(event, "Amina", "Diallo")
+
+    page = staff_client.get(check_in_url(event)).content.decode()
+    response = staff_client.post(check_in_url(event, amina), follow=True)
+    walk_in = staff_client.post(
+        f"{check_in_url(event)}walk-in/", {"first_name": "Sione", "last_name": "Tupou"}, follow=True
+    )
+
+    assert "Check-in for Norms workshop opens on March 9, 2031, 9 a.m." in page
+    assert 'name="q"' not in page and "Record the walk-in" not in page
+    assert "Check-in for Norms workshop opens on March 9, 2031, 9 a.m." in response.content.decode()
+    assert "opens on March 9, 2031" in walk_in.content.decode()
+    amina.refresh_from_db()
+    assert not amina.attended
+    assert not Registration.objects.filter(participant__last_name="Tupou").exists()
+
+
+def test_the_hours_before_are_a_setting(settings):
+    event = starting_soon()
+    settings.CHECK_IN_OPENS_HOURS_BEFORE = 1
+
+    with pytest.raises(desk.CheckInError, match="opens on"):
+        desk.check_in(register(event, "Amina", "Diallo"))
+
+    settings.CHECK_IN_OPENS_HOURS_BEFORE = 3
+    assert desk.check_in(register(event, "Omar", "Haddad")).attended

@@ -8,8 +8,8 @@ from events.models import Participant, Registration
 from events.reach import participants_of
 from events.services import check_in as desk
 from events.services.registrations import seats_left
-from tests.events.test_checkin import check_in_url, desk_staff, register
-from tests.factories import EventFactory, ParticipantFactory
+from tests.events.test_checkin import check_in_url, desk_staff, register, starting_soon
+from tests.factories import ParticipantFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def staff_client(client):
 
 @pytest.fixture
 def full_workshop():
-    workshop = EventFactory(title="Full workshop", slug="full-workshop", capacity=1)
+    workshop = starting_soon(title="Full workshop", slug="full-workshop", capacity=1)
     register(workshop, "Amina", "Diallo", "amina@foreign.gov.sn")
     return workshop
 
