@@ -17,7 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from unidir_cb.core.models import UNLanguage
+from unidir_cb.core.languages import UNLanguage
 from unidir_cb.core.public_pages import public_page
 
 from . import calendar, rules, selectors

@@ -34,7 +34,8 @@ from unidir_cb.core.data_transfer.resources import (
     is_blank,
     local_time_text,
 )
-from unidir_cb.core.models import OrganisationKind, UNLanguage
+from unidir_cb.core.languages import UNLanguage
+from unidir_cb.core.models import OrganisationKind
 from unidir_cb.core.un_countries import SPECIAL_GROUPS
 
 from .models import Event, EventSeries, Participant, Registration

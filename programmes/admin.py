@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 
 from unidir_cb.core.data_transfer.admin import ImportExportAdminMixin
-from unidir_cb.core.models import UNLanguage
+from unidir_cb.core.languages import UNLanguage
 
 from .admin_actions import CompileSubmissionActionMixin
 from .forms import InformationResourceAdminForm

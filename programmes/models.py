@@ -6,7 +6,8 @@ from django.utils.text import slugify
 from django_countries.fields import CountryField
 
 from unidir_cb.core import wording
-from unidir_cb.core.models import OrganisationKind, TimeStampedModel, UNLanguage
+from unidir_cb.core.languages import UNLanguage
+from unidir_cb.core.models import OrganisationKind, TimeStampedModel
 
 
 def validate_un_languages(value):

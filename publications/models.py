@@ -4,7 +4,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from programmes.models import Programme, Topic
-from unidir_cb.core.models import TimeStampedModel, UNLanguage
+from unidir_cb.core.languages import UNLanguage
+from unidir_cb.core.models import TimeStampedModel
 
 
 class Publication(TimeStampedModel):

@@ -28,7 +28,8 @@ from donors.models import Contribution, Donor, ExchangeRate
 from events.models import AgendaItem, Event, EventSeries, Participant, Registration, local_date
 from programmes.models import MappingExercise, Organisation, Programme, Topic
 from publications.models import Authorship, Contributor, Publication, Translation
-from unidir_cb.core.models import OrganisationKind, UNLanguage
+from unidir_cb.core.languages import UNLanguage
+from unidir_cb.core.models import OrganisationKind
 
 PROGRAMME_SHORT_NAME = "Scale"
 BATCH_SIZE = 5_000

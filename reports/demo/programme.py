@@ -4,7 +4,8 @@ mapping exercise, as the reference letter describes them."""
 import datetime
 
 from programmes.models import InformationResource, MappingExercise, Organisation, Programme, Topic
-from unidir_cb.core.models import OrganisationKind, UNLanguage
+from unidir_cb.core.languages import UNLanguage
+from unidir_cb.core.models import OrganisationKind
 
 from .common import upsert
 

@@ -24,7 +24,7 @@ from programmes.models import InformationResource, MappingExercise, Organisation
 from programmes.sections import SCHEMA_VERSION, SECTION_ORDER
 from publications.models import Translation
 from publications.selectors import publications_in_period
-from unidir_cb.core.models import UNLanguage
+from unidir_cb.core.languages import UNLanguage
 from unidir_cb.core.wording import (
     count_of,
     indefinite_article,

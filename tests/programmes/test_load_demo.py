@@ -23,7 +23,8 @@ from events.models import Event, EventSeries, Participant, Registration
 from programmes.models import InformationResource, MappingExercise, Organisation, Programme, Topic
 from publications.models import Authorship, Publication, Translation
 from unidir_cb.core import un_countries
-from unidir_cb.core.models import OrganisationKind, UNLanguage
+from unidir_cb.core.languages import UNLanguage
+from unidir_cb.core.models import OrganisationKind
 
 pytestmark = pytest.mark.django_db
 

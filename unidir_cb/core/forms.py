@@ -6,14 +6,14 @@ from django.utils.functional import lazy
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from .models import UNLanguage
+from .languages import UNLanguage
 
 ALL = _("All")
 
 
 def un_language_name(code: str) -> str:
     """The language's name in the reader's language (the records store "zh" for Chinese, Django says "zh-hans")."""
-    return get_language_info("zh-hans" if code == "zh" else code)["name_translated"]
+    return get_language_info(UNLanguage(code).site_language)["name_translated"]
 
 
 def un_language_choices():

@@ -14,17 +14,6 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
-class UNLanguage(models.TextChoices):
-    """The six official languages of the United Nations (ISO 639-1 codes)."""
-
-    ARABIC = "ar", _("Arabic")
-    CHINESE = "zh", _("Chinese")
-    ENGLISH = "en", _("English")
-    FRENCH = "fr", _("French")
-    RUSSIAN = "ru", _("Russian")
-    SPANISH = "es", _("Spanish")
-
-
 class OrganisationKind(models.TextChoices):
     UN_ENTITY = "un_entity", _("UN entity")
     REGIONAL_ORGANISATION = "regional_organisation", _("Regional organisation")

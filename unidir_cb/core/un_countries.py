@@ -21,10 +21,11 @@ from django.utils.functional import lazy
 from django.utils.translation import get_language, override
 from django_countries import countries
 
+from .languages import UNLanguage
+
 DATA_FILE = Path(__file__).resolve().parent / "data" / "un_countries.json"
 UNGROUPED = "ungrouped"
 SPECIAL_GROUPS = ("ldc", "lldc", "sids")
-NAME_LANGUAGES = ("en", "fr", "es", "ru", "zh", "ar")
 
 
 @cache
@@ -36,19 +37,13 @@ def _countries() -> dict[str, dict]:
     return _data()["countries"]
 
 
-def _name_language(language: str | None) -> str:
-    """The data's language key for a Django language code ("zh-hans" -> "zh", "fr-ch" -> "fr")."""
-    base = (language or "en").split("-")[0].split("_")[0].lower()
-    return base if base in NAME_LANGUAGES else "en"
-
-
 def has_un_name(country_code: str) -> bool:
     return str(country_code) in _countries()
 
 
 def un_name(country_code: str, language: str | None = None) -> str:
     """The M49 short name in `language` (default: the active one), for a code this list names."""
-    return _countries()[str(country_code)][_name_language(language or get_language())]
+    return _countries()[str(country_code)][UNLanguage.of_site_language(language or get_language()).value]
 
 
 def name_in_text(country_code: str) -> str:
@@ -68,7 +63,7 @@ def _codes_by_name() -> dict[str, str]:
     with override("en"):
         names = {str(name).casefold(): code for code, name in {**ISO_NAMES, **countries.COMMON_NAMES}.items()}
     for code, entry in _countries().items():
-        for key in (*NAME_LANGUAGES, "in_text"):
+        for key in (*UNLanguage.values, "in_text"):
             if key in entry:
                 names[entry[key].casefold()] = code
     return names
