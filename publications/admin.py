@@ -14,8 +14,11 @@ class AuthorshipInline(admin.TabularInline):
     extra = 1
 
 
-class TranslationInline(admin.TabularInline):
+class TranslationInline(admin.StackedInline):
+    """A translated edition: its title, abstract and file or link, shown to visitors of that language."""
+
     model = Translation
+    fields = ["language", "title", "abstract", "file", "url"]
     extra = 0
 
 

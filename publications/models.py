@@ -129,6 +129,9 @@ class Translation(TimeStampedModel):
     publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="translations")
     language = models.CharField(max_length=2, choices=UNLanguage.choices)
     title = models.CharField(max_length=500)
+    abstract = models.TextField(
+        blank=True, help_text="The abstract in this language; the original's is shown if empty."
+    )
     file = models.FileField(upload_to="translations/", blank=True)
     url = models.URLField("URL", blank=True)
 

@@ -44,20 +44,25 @@ def catalogue_publications() -> QuerySet:
     return Publication.objects.filter(is_published=True).exclude(kind=Kind.CHAPTER)
 
 
-def publication_list(filters: PublicationFilters) -> QuerySet:
-    """The catalogue's publications, newest first, ready for publication cards."""
-    publications = _filtered(catalogue_publications(), filters).order_by("-published_on", "title", "pk")
+def publication_list(filters: PublicationFilters, visitor_language: str = "en") -> QuerySet:
+    """The catalogue's publications, newest first, ready for publication cards; a search matches the
+    original (English) titles and those translated into the visitor's language."""
+    publications = _filtered(catalogue_publications(), filters, visitor_language).order_by(
+        "-published_on", "title", "pk"
+    )
     return publications.prefetch_related(
         Prefetch("authorships", queryset=ordered_authorships()),
         Prefetch("translations", queryset=Translation.objects.order_by("language")),
     )
 
 
-def _filtered(publications: QuerySet, filters: PublicationFilters) -> QuerySet:
+def _filtered(publications: QuerySet, filters: PublicationFilters, visitor_language: str) -> QuerySet:
     if filters.search:
+        translated = Translation.objects.filter(language=visitor_language, title__icontains=filters.search)
         publications = publications.filter(
             Q(title__icontains=filters.search)
             | Q(subtitle__icontains=filters.search)
+            | Q(pk__in=translated.values("publication"))
             | Q(pk__in=_publications_by_contributor_name(filters.search))
         )
     if filters.kind:

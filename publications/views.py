@@ -5,10 +5,12 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.text import get_text_list
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from unidir_cb.core.forms import un_language_name
+from unidir_cb.core.languages import UNLanguage
 from unidir_cb.core.public_pages import public_page
 
 from . import citations, selectors
@@ -40,7 +42,7 @@ def _with_bylines(publication: Publication) -> Publication:
 def _translations_of(publication: Publication) -> list[dict]:
     return [
         {
-            "language": translation.language,
+            "language": UNLanguage(translation.language).site_language,
             "language_name": un_language_name(translation.language),
             "title": translation.title,
             "link": translation.file.url if translation.file else translation.url,
@@ -49,9 +51,24 @@ def _translations_of(publication: Publication) -> list[dict]:
     ]
 
 
+def _in_the_visitors_language(publication: Publication) -> Publication:
+    """The title and abstract a visitor reads: the translation into their language where there is one
+    (with the original title beside it), otherwise the original, marked lang="en" on a page in another
+    language. The originals are written in English."""
+    language = UNLanguage.of_site_language(get_language())
+    translation = next((item for item in publication.translations.all() if item.language == language), None)
+    publication.translated = translation is not None
+    publication.shown_title = translation.title if translation else publication.title
+    publication.shown_abstract = (translation.abstract if translation else "") or publication.abstract
+    in_english = "" if language == UNLanguage.ENGLISH else "en"
+    publication.title_language = "" if translation else in_english
+    publication.abstract_language = "" if translation and translation.abstract else in_english
+    return publication
+
+
 def publication_cards(publications) -> list[Publication]:
-    """Publications (from selectors.publication_list) with the bylines and languages their cards show."""
-    cards = [_with_bylines(publication) for publication in publications]
+    """Publications (from selectors.publication_list) with the bylines, title and languages their cards show."""
+    cards = [_in_the_visitors_language(_with_bylines(publication)) for publication in publications]
     for publication in cards:
         publication.translation_languages = byline([item["language_name"] for item in _translations_of(publication)])
     return cards
@@ -62,7 +79,8 @@ def publication_cards(publications) -> list[Publication]:
 def publication_list(request):
     form = PublicationFilterForm(request.GET or None, options=selectors.filter_options())
     filters = form.filters() if form.is_bound else selectors.PublicationFilters()
-    paginator = Paginator(selectors.publication_list(filters), PUBLICATIONS_PER_PAGE)
+    language = UNLanguage.of_site_language(get_language())
+    paginator = Paginator(selectors.publication_list(filters, language), PUBLICATIONS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     publications = publication_cards(page)
     # Links to other pages keep the filters.
@@ -85,7 +103,7 @@ def _public_publication_or_404(slug: str) -> Publication:
 @require_GET
 @public_page
 def publication_detail(request, slug):
-    publication = _with_bylines(_public_publication_or_404(slug))
+    publication = _in_the_visitors_language(_with_bylines(_public_publication_or_404(slug)))
     publication.translator_names = byline(names_of(publication, Role.TRANSLATOR))
     volume = _with_bylines(publication.volume) if publication.volume_id else None
     chapters = [_with_bylines(chapter) for chapter in publication.chapters.all()]
