@@ -1,6 +1,6 @@
 """A reader opens the publications catalogue, narrows it to edited volumes, opens the volume and
 downloads its citation for a reference manager; the list and the page are screenshotted in English
-and in Arabic (right to left) for review."""
+and in Arabic (right to left) for review, and a Chinese reader finds the volume under its Chinese title."""
 
 import datetime
 import re
@@ -24,6 +24,13 @@ def catalogue():
         publication=volume, language="ar", title="تفكيك الفريق العامل المفتوح العضوية", url="https://unidir.org/ar/"
     )
     TranslationFactory(publication=volume, language="fr", url="https://unidir.org/fr/")
+    TranslationFactory(
+        publication=volume,
+        language="zh",
+        title="解读联合国信息和通信技术不限成员名额工作组",
+        abstract="全面分析不限成员名额工作组的实质性讨论。",
+        url="https://unidir.org/zh/",
+    )
     for number, kind in enumerate([Kind.REPORT, Kind.BRIEF, Kind.RESEARCH_PAPER, Kind.COMMENTARY], start=1):
         publication = publication_with(
             title=f"Confidence-Building Measures in Cyberspace, part {number}",
@@ -89,3 +96,25 @@ def test_the_arabic_catalogue_and_page_read_right_to_left(page, catalogue):
     assert aside["x"] < main["x"], "the citation box sits on the left in Arabic"
     assert page.locator(".citation").evaluate("element => getComputedStyle(element).direction") == "ltr"
     screenshot(page, "catalogue-detail-ar")
+
+
+def test_a_chinese_reader_finds_and_reads_the_volume_under_its_chinese_title(page, catalogue):
+    page.goto("/zh-hans/publications/")
+    titles = [title.inner_text() for title in page.locator(".publication-card .card__title a").all()]
+    assert "解读联合国信息和通信技术不限成员名额工作组" in titles
+    untranslated = page.locator(".publication-card .card__title a", has_text="Confidence-Building").first
+    assert untranslated.get_attribute("lang") == "en"
+    screenshot(page, "catalogue-list-zh")
+
+    page.fill("#id_q", "信息和通信技术")
+    page.get_by_role("button", name="筛选").click()
+    assert page.locator(".publication-card").count() == 1
+    page.get_by_role("link", name="解读联合国信息和通信技术不限成员名额工作组").click()
+    page.wait_for_url("**/zh-hans/publications/unpacking-oewg/")
+    assert page.locator("h1").inner_text() == "解读联合国信息和通信技术不限成员名额工作组"
+    assert (
+        "Unpacking the United Nations Open-Ended Working Group on ICT"
+        in page.locator(".publication__original").inner_text()
+    )
+    assert page.locator(".publication__abstract").inner_text() == "全面分析不限成员名额工作组的实质性讨论。"
+    screenshot(page, "catalogue-detail-zh")

@@ -10,10 +10,19 @@ from django.utils import timezone
 
 from events.models import Event, Registration
 from events.services import certificates as certificate_services
+from events.services import check_in
 from tests.clients.html import axe_violations, nu_errors
+from tests.conftest import ARTIFACTS
 from tests.e2e.test_registration import log_in
 from tests.events.participants import participant_with_account
-from tests.factories import AgendaItemFactory, EventFactory, OrganisationFactory, RegistrationFactory, TopicFactory
+from tests.factories import (
+    AgendaItemFactory,
+    EventFactory,
+    OrganisationFactory,
+    RegistrationFactory,
+    TopicFactory,
+    TranslationFactory,
+)
 from tests.publications.catalogue import oewg_volume
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,6 +37,9 @@ PUBLIC_PAGES = [
     "/ar/events/norms-workshop/",
     "/en/publications/",
     "/en/publications/unpacking-oewg/",
+    "/zh-hans/publications/",
+    "/zh-hans/publications/unpacking-oewg/",
+    "/ar/publications/unpacking-oewg/",
     "/en/certificates/verify/",
     "/en/certificates/verify/?code=ABCD-EFGH-JKMN",
     "/en/certificates/verify/?code=not-a-code",
@@ -83,7 +95,12 @@ def programme_pages():
     course = EventFactory(
         title="Summer course", kind=Event.Kind.SUMMER_COURSE, starts_at=past, ends_at=past + datetime.timedelta(days=3)
     )
-    oewg_volume()
+    TranslationFactory(
+        publication=oewg_volume(),
+        language="zh",
+        title="解读联合国信息和通信技术不限成员名额工作组",
+        abstract="全面分析。",
+    )
     participant = participant_with_account("amina@example.org")
     RegistrationFactory(event=workshop, participant=participant, status=Registration.Status.CONFIRMED)
     attended = RegistrationFactory(
@@ -107,7 +124,16 @@ def check(page, paths, tmp_path) -> tuple[list[str], list[str]]:
 
 
 def test_public_pages_are_valid_html_and_accessible(page, programme_pages, tmp_path):
-    errors, findings = check(page, PUBLIC_PAGES, tmp_path)
+    certified = programme_pages.registrations.exclude(certificate_code="").get()
+    check_in.undo_check_in(certified)  # the certificate is revoked
+
+    errors, findings = check(
+        page, [*PUBLIC_PAGES, f"/en/certificates/verify/?code={certified.certificate_code}"], tmp_path
+    )
+    page.goto(f"/en/certificates/verify/?code={certified.certificate_code}")
+    assert "This certificate is no longer valid" in page.inner_text("main")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "certificate-revoked.png", full_page=True)
 
     assert not errors, "\n".join(errors)
     assert not findings, "\n".join(findings)
@@ -116,8 +142,9 @@ def test_public_pages_are_valid_html_and_accessible(page, programme_pages, tmp_p
 def test_participant_pages_are_valid_html_and_accessible(page, programme_pages, tmp_path):
     log_in(page, "amina@example.org")
     page.wait_for_url("**/en/")
+    seat = programme_pages.registrations.get(event__slug="norms-workshop")
 
-    errors, findings = check(page, PARTICIPANT_PAGES, tmp_path)
+    errors, findings = check(page, [*PARTICIPANT_PAGES, f"/en/events/my-registrations/{seat.pk}/cancel/"], tmp_path)
 
     assert not errors, "\n".join(errors)
     assert not findings, "\n".join(findings)
