@@ -23,7 +23,9 @@ TOOK_PART = [
     # (status, attended, took part?)
     (Status.CONFIRMED, False, True),  # registered and confirmed: counted, attendance taken or not
     (Status.CONFIRMED, True, True),
-    (Status.PENDING, True, True),  # a walk-in: never confirmed, but staff saw them in the room
+    (Status.WALK_IN, True, True),  # recorded at the door: never registered, but in the room
+    (Status.WALK_IN, False, False),  # a walk-in recorded by mistake and undone
+    (Status.PENDING, True, True),  # never confirmed, but staff saw them in the room
     (Status.WAITLISTED, True, True),
     (Status.CANCELLED, True, True),
     (Status.PENDING, False, False),
@@ -73,6 +75,7 @@ def test_reach_counts_each_person_who_took_part_once_whichever_way_it_is_read():
         (Event.Status.PUBLISHED, Status.WAITLISTED, False),
         (Event.Status.PUBLISHED, Status.DECLINED, False),
         (Event.Status.PUBLISHED, Status.CANCELLED, False),
+        (Event.Status.PUBLISHED, Status.WALK_IN, False),  # walk-ins are in the room, not online
         (Event.Status.CANCELLED, Status.CONFIRMED, False),
         (Event.Status.DRAFT, Status.CONFIRMED, False),
     ],
@@ -103,6 +106,7 @@ def test_nobody_without_a_registration_sees_the_online_link():
         (Status.CONFIRMED, -1, False),  # the event is over
         (Status.DECLINED, 24, False),
         (Status.CANCELLED, 24, False),
+        (Status.WALK_IN, 1, False),  # recorded at the door: staff undo it, not the participant
     ],
 )
 def test_a_participant_may_cancel_an_active_registration_until_the_event_ends(status, hours_until_end, may_cancel):
@@ -125,6 +129,7 @@ def test_a_participant_may_cancel_an_active_registration_until_the_event_ends(st
         (Event.Status.PUBLISHED, Status.WAITLISTED, False),
         (Event.Status.PUBLISHED, Status.DECLINED, False),
         (Event.Status.PUBLISHED, Status.CANCELLED, False),
+        (Event.Status.PUBLISHED, Status.WALK_IN, False),
         (Event.Status.DRAFT, Status.CONFIRMED, False),
     ],
 )
@@ -134,3 +139,30 @@ def test_a_calendar_file_is_offered_for_a_seat_or_a_pending_request_of_a_public_
     registration = RegistrationFactory(event=EventFactory(status=event_status), status=registration_status)
 
     assert rules.has_calendar_file(registration) is has_file
+
+
+# Whether status emails still go out ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("hours_until_end", "emailed"), [(24, True), (1, True), (-1, False), (-24 * 30, False)])
+def test_participants_hear_about_their_status_until_the_event_ends(hours_until_end, emailed):
+    now = timezone.now()
+    ends_at = now + datetime.timedelta(hours=hours_until_end)
+    event = EventFactory(starts_at=ends_at - datetime.timedelta(hours=3), ends_at=ends_at)
+
+    assert rules.status_emails_go_out(event, now=now) is emailed
+
+
+# When the check-in desk opens ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("hours_until_start", "is_open"), [(48, False), (25, False), (23, True), (0, True), (-72, True)]
+)
+def test_the_check_in_desk_opens_the_day_before_and_stays_open_after_the_event(hours_until_start, is_open, settings):
+    settings.CHECK_IN_OPENS_HOURS_BEFORE = 24
+    now = timezone.now()
+    starts_at = now + datetime.timedelta(hours=hours_until_start)
+    event = EventFactory(starts_at=starts_at, ends_at=starts_at + datetime.timedelta(hours=3))
+
+    assert rules.check_in_is_open(event, now=now) is is_open
