@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from unidir_cb.core.admin_lists import PageAnnotationsMixin
@@ -34,7 +35,7 @@ class EventSeriesAdmin(admin.ModelAdmin):
     autocomplete_fields = ["programme"]
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(TranslationStackedInline):
     model = AgendaItem
     extra = 0
     fields = ["starts_at", "ends_at", "title", "speakers"]
@@ -103,7 +104,7 @@ def counts_by(registrations, key: str, **counted) -> dict[int, dict[str, int]]:
 
 
 @admin.register(Event)
-class EventAdmin(PageAnnotationsMixin, ImportExportAdminMixin, admin.ModelAdmin):
+class EventAdmin(PageAnnotationsMixin, ImportExportAdminMixin, TranslationAdmin):
     resource_classes = [EventResource]
     list_display = [
         "title",

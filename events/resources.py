@@ -16,6 +16,7 @@ from import_export.fields import Field
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from programmes.models import Organisation, Programme, Topic
+from unidir_cb.core.content import translation_columns
 from unidir_cb.core.data_transfer.forms import ImportUploadForm
 from unidir_cb.core.data_transfer.resources import (
     ChoiceWidget,
@@ -139,6 +140,7 @@ class EventResource(ImportResource):
             "waitlist_enabled",
             "registration_opens_at",
             "registration_closes_at",
+            *translation_columns("title", "description", "target_audience"),
         )
         import_id_fields = ("slug",)
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django_countries.fields import Country
 
 from programmes.models import Topic
+from unidir_cb.core.content import search_in_language_and_english
 
 from .certificates import certificate_holds, normalise_code
 from .models import AgendaItem, Event, EventPartner, Participant, Registration
@@ -109,9 +110,7 @@ def personal_calendar_registrations(participant: Participant) -> QuerySet:
 def _filtered(events: QuerySet, filters: EventFilters) -> QuerySet:
     if filters.search:
         events = events.filter(
-            Q(title__icontains=filters.search)
-            | Q(description__icontains=filters.search)
-            | Q(city__icontains=filters.search)
+            search_in_language_and_english(("title", "description"), filters.search) | Q(city__icontains=filters.search)
         )
     if filters.kind:
         events = events.filter(kind=filters.kind)

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db.models import Count
+from modeltranslation.admin import TranslationAdmin
 
 from unidir_cb.core.data_transfer.admin import ImportExportAdminMixin
 from unidir_cb.core.languages import UNLanguage
@@ -11,7 +12,7 @@ from .resources import OrganisationResource
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(TranslationAdmin):
     list_display = ["name", "short_name", "head_name", "event_count", "publication_count"]
     search_fields = ["name", "short_name", "head_name"]
 
@@ -34,7 +35,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(TranslationAdmin):
     list_display = ["name", "kind", "order"]
     list_editable = ["order"]
     list_filter = ["kind"]
@@ -43,7 +44,7 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ImportExportAdminMixin, admin.ModelAdmin):
+class OrganisationAdmin(ImportExportAdminMixin, TranslationAdmin):
     resource_classes = [OrganisationResource]
     list_display = ["name", "acronym", "known_by_acronym", "name_takes_article", "kind", "country"]
     list_filter = ["kind"]
@@ -51,8 +52,10 @@ class OrganisationAdmin(ImportExportAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(InformationResource)
-class InformationResourceAdmin(admin.ModelAdmin):
+class InformationResourceAdmin(TranslationAdmin):
     form = InformationResourceAdminForm
+    # Named here: the form names only the field it changes.
+    fields = ["name", "kind", "programme", "description", "url", "languages", "partners", "topics", "launched_on"]
     list_display = ["name", "kind", "programme", "language_list", "launched_on"]
     list_filter = ["kind", "programme"]
     list_select_related = ["programme"]

@@ -40,6 +40,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[] if IS_PRODUCTION else ["127
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    # Before the admin, so that its forms show each translated field's languages.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -168,6 +170,12 @@ LANGUAGES = [
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 FORMAT_MODULE_PATH = ["unidir_cb.formats"]
+# Content staff write (event titles, topic names...) in the six languages: a column per language
+# (title_fr, title_zh_hans...); a visitor reads their language and, where it is missing, the English,
+# which the pages mark lang="en" (unidir_cb/core/templatetags/content.py).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = ("en", "fr", "es", "ru", "zh-hans", "ar")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # Country names everywhere are the UN's short names in the visitor's language (unidir_cb/core/un_countries.py).
 COUNTRIES_OVERRIDE = un_countries.names_for_django_countries()
 TIME_ZONE = "Europe/Zurich"

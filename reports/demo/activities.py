@@ -390,6 +390,27 @@ EVENTS = [
             "What the permanent Global Mechanism on ICTs in the context of international security has done in "
             "its first year, and how delegations can prepare for its next plenary."
         ),
+        # Shown to visitors of the other five languages (the audience stays in English, marked so).
+        "translations": {
+            "title_fr": "Séance d'information : le Mécanisme mondial sur la sécurité du numérique au cours de sa "
+            "première année",
+            "title_es": "Sesión informativa: el Mecanismo Mundial sobre la seguridad de las TIC en su primer año",
+            "title_ru": "Брифинг: Глобальный механизм по безопасности ИКТ в первый год работы",
+            "title_zh_hans": "通报会：信息和通信技术安全全球机制的第一年",
+            "title_ar": "إحاطة: الآلية العالمية المعنية بأمن تكنولوجيا المعلومات والاتصالات في عامها الأول",
+            "description_fr": "Ce que le Mécanisme mondial permanent sur les TIC dans le contexte de la sécurité "
+            "internationale a accompli au cours de sa première année, et comment les délégations peuvent préparer "
+            "sa prochaine séance plénière.",
+            "description_es": "Lo que el Mecanismo Mundial permanente sobre las TIC en el contexto de la seguridad "
+            "internacional ha hecho en su primer año y cómo pueden prepararse las delegaciones para su próxima "
+            "sesión plenaria.",
+            "description_ru": "Что постоянный Глобальный механизм по ИКТ в контексте международной безопасности "
+            "сделал за первый год работы и как делегациям подготовиться к его следующему пленарному заседанию.",
+            "description_zh_hans": "常设信息和通信技术与国际安全全球机制第一年的工作，"
+            "以及各代表团如何为其下一次全体会议做准备。",
+            "description_ar": "ما أنجزته الآلية العالمية الدائمة المعنية بتكنولوجيا المعلومات والاتصالات في سياق "
+            "الأمن الدولي في عامها الأول، وكيف يمكن للوفود الاستعداد لجلستها العامة المقبلة.",
+        },
     },
     {
         "slug": "training-module-norms-implementation-2023",
@@ -414,6 +435,15 @@ EVENTS = [
     {
         "slug": "training-module-international-law-cyberspace-2027",
         "title": "Training module on international law and State behaviour in cyberspace",
+        "translations": {
+            "title_fr": "Module de formation sur le droit international et le comportement des États dans le "
+            "cyberespace",
+            "title_es": "Módulo de formación sobre el derecho internacional y el comportamiento de los Estados en el "
+            "ciberespacio",
+            "title_ru": "Учебный модуль по международному праву и поведению государств в киберпространстве",
+            "title_zh_hans": "关于国际法和国家在网络空间行为的培训单元",
+            "title_ar": "وحدة تدريبية بشأن القانون الدولي وسلوك الدول في الفضاء الإلكتروني",
+        },
         "kind": Event.Kind.TRAINING_MODULE,
         "format": Event.Format.IN_PERSON,
         "start": (2027, 5, 4, 9, 0),
@@ -528,6 +558,7 @@ def load_event(programme, series, topics, organisations, data) -> Event:
             "capacity": data["capacity"],
             "registration_opens_at": opens_at,
             "registration_closes_at": closes_at,
+            **data.get("translations", {}),
         },
     )
     event.topics.set([topics[slug] for slug in data["topics"]])

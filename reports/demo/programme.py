@@ -45,6 +45,54 @@ TOPICS = [
     ("gender", "Gender and international ICT security", Topic.Kind.THEME, 8),
 ]
 PILLARS = [slug for slug, _name, kind, _order in TOPICS if kind == Topic.Kind.PILLAR]
+# The pillars and the themes the upcoming events name, in the other five languages (UN usage).
+TOPIC_TRANSLATIONS = {
+    "existing-and-potential-threats": ("Menaces", "Amenazas", "Угрозы", "威胁", "التهديدات"),
+    "norms": ("Normes", "Normas", "Нормы", "规范", "القواعد"),
+    "international-law": (
+        "Droit international",
+        "Derecho internacional",
+        "Международное право",
+        "国际法",
+        "القانون الدولي",
+    ),
+    "confidence-building-measures": (
+        "Mesures de confiance",
+        "Medidas de fomento de la confianza",
+        "Меры укрепления доверия",
+        "建立信任措施",
+        "تدابير بناء الثقة",
+    ),
+    "capacity-building": (
+        "Renforcement des capacités",
+        "Creación de capacidad",
+        "Наращивание потенциала",
+        "能力建设",
+        "بناء القدرات",
+    ),
+    "regular-institutional-dialogue": (
+        "Dialogue institutionnel régulier",
+        "Diálogo institucional periódico",
+        "Регулярный институциональный диалог",
+        "定期机构对话",
+        "الحوار المؤسسي المنتظم",
+    ),
+    "artificial-intelligence": (
+        "Intelligence artificielle",
+        "Inteligencia artificial",
+        "Искусственный интеллект",
+        "人工智能",
+        "الذكاء الاصطناعي",
+    ),
+    "critical-infrastructure": (
+        "Infrastructures critiques",
+        "Infraestructura crítica",
+        "Критическая инфраструктура",
+        "关键基础设施",
+        "البنية التحتية الحيوية",
+    ),
+}
+TRANSLATED_LANGUAGES = ("fr", "es", "ru", "zh_hans", "ar")
 
 # (acronym, name, kind, country, website)
 ORGANISATIONS = [
@@ -147,7 +195,21 @@ def load_programme() -> Programme:
 
 def load_topics() -> dict[str, Topic]:
     return {
-        slug: upsert(Topic, {"slug": slug}, {"name": name, "kind": kind, "order": order})
+        slug: upsert(
+            Topic,
+            {"slug": slug},
+            {
+                "name": name,
+                "kind": kind,
+                "order": order,
+                **{
+                    f"name_{language}": translated
+                    for language, translated in zip(
+                        TRANSLATED_LANGUAGES, TOPIC_TRANSLATIONS.get(slug, ()), strict=False
+                    )
+                },
+            },
+        )
         for slug, name, kind, order in TOPICS
     }
 

@@ -93,7 +93,8 @@ def test_an_event_is_added_with_ticked_lists(admin_client):
     programme = EventFactory().programme
     data = {
         **form_fields(page, id="event_form"),
-        "title": "Fellowship for small island States",
+        "title_en": "Fellowship for small island States",
+        "title_fr": "Bourse pour les petits États insulaires",
         "slug": "sids-fellowship",
         "programme": programme.pk,
         "kind": Event.Kind.TRAINING_MODULE,
@@ -119,6 +120,8 @@ def test_an_information_resource_lists_its_languages_by_ticking_them(admin_clien
     url = f"/admin/programmes/informationresource/{resource.pk}/change/"
     page = admin_client.get(url).content.decode()
     assert 'type="checkbox" name="languages" value="zh"' in page
+    for other_field in ("kind", "programme", "url", "partners", "topics", "launched_on"):
+        assert f'name="{other_field}"' in page, f"the form still offers {other_field}"
 
     admin_client.post(url, {**form_fields(page, id="informationresource_form"), "languages": ["en", "zh", "ru"]})
 

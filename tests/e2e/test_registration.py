@@ -148,8 +148,18 @@ def test_a_waitlisted_person_is_confirmed_when_a_confirmed_participant_cancels(p
 
 
 def test_the_arabic_event_page_mirrors_right_to_left(page):
-    event = EventFactory(title="Cyber Stability Conference", slug="csc", capacity=30, languages=["ar", "en"])
-    AgendaItemFactory(event=event, title="Opening", speakers="UNIDIR")
+    event = EventFactory(
+        title="Cyber Stability Conference",
+        title_ar="مؤتمر الاستقرار السيبراني",
+        title_zh_hans="网络稳定会议",
+        description="Two days on the UN Charter in cyberspace.",
+        description_ar="يومان بشأن ميثاق الأمم المتحدة في الفضاء الإلكتروني.",
+        slug="csc",
+        capacity=30,
+        languages=["ar", "en"],
+        topics=[TopicFactory(name="International law", name_ar="القانون الدولي", name_zh_hans="国际法")],
+    )
+    AgendaItemFactory(event=event, title="Opening", title_ar="الافتتاح", speakers="UNIDIR")
     participant = participant_with_account(email="layla@example.org")
     RegistrationFactory(event=event, participant=participant, status=Registration.Status.CONFIRMED)
     log_in(page, "layla@example.org")
@@ -160,8 +170,14 @@ def test_the_arabic_event_page_mirrors_right_to_left(page):
     main = page.locator(".event-layout__main").bounding_box()
     aside = page.locator(".event-layout__aside").bounding_box()
     assert aside["x"] < main["x"], "the registration box should sit on the left in Arabic"
+    assert page.locator("h1").inner_text() == "مؤتمر الاستقرار السيبراني"
+    assert page.locator(".agenda tbody td").nth(1).inner_text() == "الافتتاح"
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / "arabic-event-page.png", full_page=True)
+    page.goto("/zh-hans/events/csc/")
+    assert page.locator("h1").inner_text() == "网络稳定会议"
+    assert page.locator(".event__description").get_attribute("lang") == "en", "not translated into Chinese"
+    page.screenshot(path=ARTIFACTS / "chinese-event-page.png", full_page=True)
 
     page.goto("/ar/events/")
     page.screenshot(path=ARTIFACTS / "arabic-event-list.png", full_page=True)

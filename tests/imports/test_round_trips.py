@@ -64,6 +64,12 @@ def check_events():
     assert [partner.acronym for partner in event.partners.all()] == ["ASEAN"]
     assert event.languages == ["en", "fr"]
     assert (event.eligible_country_groups, event.eligible_countries) == (["sids"], ["TH", "VN", "LA"])
+    assert (event.title_en, event.title_fr, event.title_ar) == (
+        "Regional briefing on the OEWG",
+        "Séance d'information régionale sur le GTCNL",
+        None,
+    )
+    assert event.title_zh_hans == "关于不限成员名额工作组的区域通报会"
     assert Event.objects.get(title="Summer course on ICT security").slug == "summer-course-on-ict-security"
 
 
@@ -131,6 +137,8 @@ CASES = [
         rows=[
             {
                 "title": "Regional briefing on the OEWG",
+                "title_fr": "Séance d'information régionale sur le GTCNL",
+                "title_zh_hans": "关于不限成员名额工作组的区域通报会",
                 "slug": "oewg-briefing-bangkok",
                 "programme": "SecTec",
                 "kind": "briefing",

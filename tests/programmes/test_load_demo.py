@@ -547,3 +547,15 @@ def test_the_2023_mapping_exercise(sectec):
     assert exercise.received_on < exercise.due_on
     # The letter is dated 16 November 2023: before the deadline.
     assert datetime.date(2023, 11, 16) <= exercise.due_on
+
+
+def test_a_visitor_of_the_chinese_or_arabic_site_reads_the_upcoming_events_and_topics_in_that_language(demo, client):
+    chinese_list = client.get("/zh-hans/events/").content.decode()
+    arabic_page = client.get("/ar/events/briefing-global-mechanism-ict-security-2027/").content.decode()
+
+    assert "通报会：信息和通信技术安全全球机制的第一年" in chinese_list
+    assert "关于国际法和国家在网络空间行为的培训单元" in chinese_list
+    assert "<li>能力建设</li>" in chinese_list
+    assert "<h1>إحاطة: الآلية العالمية المعنية بأمن تكنولوجيا المعلومات والاتصالات في عامها الأول</h1>" in arabic_page
+    assert "<li>الحوار المؤسسي المنتظم</li>" in arabic_page
+    assert '<dd lang="en" dir="ltr">' in arabic_page, "the untranslated audience is marked English"

@@ -29,6 +29,7 @@ from django.utils.text import slugify
 from import_export import resources, results, widgets
 from import_export.fields import Field
 from import_export.instance_loaders import BaseInstanceLoader
+from modeltranslation.fields import TranslationField
 
 from .. import un_countries
 from ..spreadsheets import unescape_formula
@@ -54,6 +55,16 @@ class TextWidget(widgets.CharWidget):
         if isinstance(value, float) and value.is_integer():
             value = int(value)  # a code typed as a number in a spreadsheet
         return str(value).strip()
+
+
+class TranslationWidget(TextWidget):
+    """A translation of a text (django-modeltranslation column): a blank cell is no translation (NULL)."""
+
+    def clean(self, value, row=None, **kwargs):
+        return super().clean(value, row, **kwargs) or None
+
+    def render(self, value, obj=None, **kwargs):
+        return value or ""
 
 
 class ChoiceCheckingWidget(widgets.Widget):
@@ -422,6 +433,19 @@ class ImportResource(resources.ModelResource):
         # (skip_row), which costs much less than import-export's per-row diff.
         skip_diff = True
         instance_loader_class = BatchedInstanceLoader
+
+    @classmethod
+    def widget_from_django_field(cls, f, default=widgets.Widget):
+        # A translation column (title_fr...): an empty cell is "not translated" (NULL), as the admin stores it.
+        if isinstance(f, TranslationField):
+            return TranslationWidget
+        return super().widget_from_django_field(f, default)
+
+    @classmethod
+    def widget_kwargs_for_field(cls, field_name, django_field):
+        if isinstance(django_field, TranslationField):
+            return {}
+        return super().widget_kwargs_for_field(field_name, django_field)
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)

@@ -1,0 +1,17 @@
+"""The event content staff write in the six languages (django-modeltranslation): what a visitor reads
+about an event. Emails and calendar files are written in the participant's language, so they read
+these columns too."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import AgendaItem, Event
+
+
+@register(Event)
+class EventTranslation(TranslationOptions):
+    fields = ("title", "description", "target_audience")
+
+
+@register(AgendaItem)
+class AgendaItemTranslation(TranslationOptions):
+    fields = ("title",)
