@@ -2,6 +2,7 @@
 
 from import_export.fields import Field
 
+from unidir_cb.core.content import translation_columns
 from unidir_cb.core.data_transfer.resources import (
     ChoiceWidget,
     CountryWidget,
@@ -32,5 +33,14 @@ class OrganisationResource(ImportResource):
 
     class Meta:
         model = Organisation
-        fields = ("name", "acronym", "known_by_acronym", "name_takes_article", "kind", "country", "website")
+        fields = (
+            "name",
+            *translation_columns("name"),
+            "acronym",
+            "known_by_acronym",
+            "name_takes_article",
+            "kind",
+            "country",
+            "website",
+        )
         import_id_fields = ("name",)

@@ -11,6 +11,7 @@ from unidir_cb.core.models import OrganisationKind
 from .common import upsert, zoned
 from .people import DEMO_AS_OF, SEED, PeopleGenerator, PersonSpec
 from .programme import PILLARS
+from .translations import AGENDA_ITEMS, AUDIENCES, translated
 
 EVENT_SERIES = [
     (
@@ -390,7 +391,7 @@ EVENTS = [
             "What the permanent Global Mechanism on ICTs in the context of international security has done in "
             "its first year, and how delegations can prepare for its next plenary."
         ),
-        # Shown to visitors of the other five languages (the audience stays in English, marked so).
+        # Shown to visitors of the other five languages (audiences and agenda items: demo/translations.py).
         "translations": {
             "title_fr": "Séance d'information : le Mécanisme mondial sur la sécurité du numérique au cours de sa "
             "première année",
@@ -443,6 +444,15 @@ EVENTS = [
             "title_ru": "Учебный модуль по международному праву и поведению государств в киберпространстве",
             "title_zh_hans": "关于国际法和国家在网络空间行为的培训单元",
             "title_ar": "وحدة تدريبية بشأن القانون الدولي وسلوك الدول في الفضاء الإلكتروني",
+            "description_fr": "Trois jours sur la manière dont le droit international s'applique à l'utilisation "
+            "des TIC par les États, avec des études de cas et un exercice de procès simulé.",
+            "description_es": "Tres días sobre cómo se aplica el derecho internacional al uso de las TIC por los "
+            "Estados, con estudios de caso y un ejercicio de simulación de juicio.",
+            "description_ru": "Три дня о том, как международное право применяется к использованию ИКТ "
+            "государствами, с разбором практических примеров и учебным судебным процессом.",
+            "description_zh_hans": "为期三天，探讨国际法如何适用于国家使用信息和通信技术，包括案例研究和模拟法庭练习。",
+            "description_ar": "ثلاثة أيام بشأن كيفية انطباق القانون الدولي على استخدام الدول لتكنولوجيا المعلومات "
+            "والاتصالات، مع دراسات حالة وتمرين محكمة صورية.",
         },
         "kind": Event.Kind.TRAINING_MODULE,
         "format": Event.Format.IN_PERSON,
@@ -559,6 +569,7 @@ def load_event(programme, series, topics, organisations, data) -> Event:
             "registration_opens_at": opens_at,
             "registration_closes_at": closes_at,
             **data.get("translations", {}),
+            **translated("target_audience", AUDIENCES.get(data["target_audience"], ())),
         },
     )
     event.topics.set([topics[slug] for slug in data["topics"]])
@@ -567,7 +578,12 @@ def load_event(programme, series, topics, organisations, data) -> Event:
         upsert(
             AgendaItem,
             {"event": event, "title": title},
-            {"starts_at": zoned(time_zone, start), "ends_at": zoned(time_zone, end), "speakers": speakers},
+            {
+                "starts_at": zoned(time_zone, start),
+                "ends_at": zoned(time_zone, end),
+                "speakers": speakers,
+                **translated("title", AGENDA_ITEMS.get(title, ())),
+            },
         )
     return event
 

@@ -8,6 +8,7 @@ from unidir_cb.core.languages import UNLanguage
 from unidir_cb.core.models import OrganisationKind
 
 from .common import upsert
+from .translations import translated
 
 PROGRAMME = {
     "name": "Security and Technology Programme",
@@ -92,7 +93,6 @@ TOPIC_TRANSLATIONS = {
         "البنية التحتية الحيوية",
     ),
 }
-TRANSLATED_LANGUAGES = ("fr", "es", "ru", "zh_hans", "ar")
 
 # (acronym, name, kind, country, website)
 ORGANISATIONS = [
@@ -202,12 +202,7 @@ def load_topics() -> dict[str, Topic]:
                 "name": name,
                 "kind": kind,
                 "order": order,
-                **{
-                    f"name_{language}": translated
-                    for language, translated in zip(
-                        TRANSLATED_LANGUAGES, TOPIC_TRANSLATIONS.get(slug, ()), strict=False
-                    )
-                },
+                **translated("name", TOPIC_TRANSLATIONS.get(slug, ())),
             },
         )
         for slug, name, kind, order in TOPICS

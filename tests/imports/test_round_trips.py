@@ -73,6 +73,17 @@ def check_events():
     assert Event.objects.get(title="Summer course on ICT security").slug == "summer-course-on-ict-security"
 
 
+def check_organisations():
+    oas = Organisation.objects.get(acronym="OAS")
+    assert (oas.name_en, oas.name_es, oas.name_fr, oas.name_ar) == (
+        "Organization of American States",
+        "Organización de los Estados Americanos",
+        "Organisation des États américains",
+        None,
+    )
+    assert Organisation.objects.get(name="UNITAR").name_fr is None, "an empty cell is no translation"
+
+
 def check_publications():
     volume = Publication.objects.get(slug="oewg-volume")
     assert [str(a.contributor) for a in volume.authorships.filter(role="editor").order_by("order")] == [
@@ -109,12 +120,19 @@ CASES = [
         group=PROGRAMME_STAFF,
         resource=OrganisationResource,
         rows=[
-            {"name": "Organization of American States", "acronym": "OAS", "kind": "regional_organisation"},
+            {
+                "name": "Organization of American States",
+                "name_es": "Organización de los Estados Americanos",
+                "name_fr": "Organisation des États américains",
+                "acronym": "OAS",
+                "kind": "regional_organisation",
+            },
             {"name": "UNITAR", "acronym": "", "kind": "UN entity", "country": "Switzerland"},
         ],
         bad_row={"name": "Book club", "acronym": "", "kind": "club"},
         bad_cell="Row 3, column 'kind'",
         records=Organisation.objects.filter(name__in=["Organization of American States", "UNITAR", "Book club"]),
+        check=check_organisations,
     ),
     Case(
         name="donors",

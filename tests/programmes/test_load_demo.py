@@ -558,4 +558,7 @@ def test_a_visitor_of_the_chinese_or_arabic_site_reads_the_upcoming_events_and_t
     assert "<li>能力建设</li>" in chinese_list
     assert "<h1>إحاطة: الآلية العالمية المعنية بأمن تكنولوجيا المعلومات والاتصالات في عامها الأول</h1>" in arabic_page
     assert "<li>الحوار المؤسسي المنتظم</li>" in arabic_page
-    assert '<dd lang="en" dir="ltr">' in arabic_page, "the untranslated audience is marked English"
+    assert "<dd>الدبلوماسيون والمسؤولون الحكوميون، وخبراء من المجتمع المدني" in arabic_page
+    assert 'lang="en"' not in arabic_page.split("<main")[1], "nothing left in English on the page"
+    training = client.get("/zh-hans/events/training-module-international-law-cyberspace-2027/").content.decode()
+    assert "<span>主权、不干涉和审慎义务</span>" in training and "<dd>外交官和政府官员</dd>" in training
