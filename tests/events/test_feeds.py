@@ -280,3 +280,13 @@ def test_signing_in_is_needed_to_download_an_ics(client):
 
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
+
+
+def test_the_personal_feed_names_each_event_in_my_language_where_it_is_translated(client):
+    amelie = participant_with_account(email="amelie@example.org", language="fr")
+    RegistrationFactory(participant=amelie, event__title_en="Norms workshop", event__title_fr="Atelier sur les normes")
+    RegistrationFactory(participant=amelie, event__title_en="Untranslated briefing")
+
+    calendar = parsed(client.get(personal_feed_url(amelie)))
+
+    assert summaries(calendar) == {"Atelier sur les normes", "Untranslated briefing"}
