@@ -140,7 +140,7 @@ class EventResource(ImportResource):
             "waitlist_enabled",
             "registration_opens_at",
             "registration_closes_at",
-            *translation_columns("title", "description", "target_audience"),
+            *translation_columns("title", "description", "target_audience", "city"),
         )
         import_id_fields = ("slug",)
 

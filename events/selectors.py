@@ -109,9 +109,7 @@ def personal_calendar_registrations(participant: Participant) -> QuerySet:
 
 def _filtered(events: QuerySet, filters: EventFilters) -> QuerySet:
     if filters.search:
-        events = events.filter(
-            search_in_language_and_english(("title", "description"), filters.search) | Q(city__icontains=filters.search)
-        )
+        events = events.filter(search_in_language_and_english(("title", "description", "city"), filters.search))
     if filters.kind:
         events = events.filter(kind=filters.kind)
     if filters.topic:

@@ -9,7 +9,7 @@ from .models import AgendaItem, Event
 
 @register(Event)
 class EventTranslation(TranslationOptions):
-    fields = ("title", "description", "target_audience")
+    fields = ("title", "description", "target_audience", "city")
 
 
 @register(AgendaItem)

@@ -11,7 +11,7 @@ from unidir_cb.core.models import OrganisationKind
 from .common import upsert, zoned
 from .people import DEMO_AS_OF, SEED, PeopleGenerator, PersonSpec
 from .programme import PILLARS
-from .translations import AGENDA_ITEMS, AUDIENCES, translated
+from .translations import AGENDA_ITEMS, AUDIENCES, CITIES, translated
 
 EVENT_SERIES = [
     (
@@ -570,6 +570,7 @@ def load_event(programme, series, topics, organisations, data) -> Event:
             "registration_closes_at": closes_at,
             **data.get("translations", {}),
             **translated("target_audience", AUDIENCES.get(data["target_audience"], ())),
+            **translated("city", CITIES.get(data.get("city", ""), ())),
         },
     )
     event.topics.set([topics[slug] for slug in data["topics"]])

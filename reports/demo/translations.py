@@ -1,5 +1,5 @@
 """The demo's content in the other five languages, so that a visitor of /ar/ or /zh-hans/ can find,
-read and register for the upcoming events in their language: audiences and agenda items, keyed by
+read and register for the upcoming events in their language: audiences, cities and agenda items, keyed by
 their English text (event titles and descriptions are beside each event in activities.py)."""
 
 LANGUAGES = ("fr", "es", "ru", "zh_hans", "ar")
@@ -21,6 +21,12 @@ AUDIENCES = {
         "外交官和政府官员，以及来自民间社会、学术界和业界的专家",
         "الدبلوماسيون والمسؤولون الحكوميون، وخبراء من المجتمع المدني والأوساط الأكاديمية والقطاع الخاص",
     ),
+}
+
+CITIES = {
+    "Geneva": ("Genève", "Ginebra", "Женева", "日内瓦", "جنيف"),
+    "Singapore": ("Singapour", "Singapur", "Сингапур", "新加坡", "سنغافورة"),
+    "Santo Domingo": ("Saint-Domingue", "Santo Domingo", "Санто-Доминго", "圣多明各", "سانتو دومينغو"),
 }
 
 AGENDA_ITEMS = {

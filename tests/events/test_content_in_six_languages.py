@@ -41,6 +41,8 @@ def workshop():
         description_fr="Deux jours sur le cadre.",
         target_audience_en="Diplomats",
         target_audience_zh_hans="外交官",
+        city_en="Geneva",
+        city_zh_hans="日内瓦",
         starts_at=starts_at,
         ends_at=starts_at + datetime.timedelta(hours=8),
         topics=[TopicFactory(name_en="International law", name_fr="Droit international", name_zh_hans="国际法")],
@@ -77,6 +79,8 @@ def test_the_event_page_reads_in_the_visitors_language_or_in_marked_english(clie
     assert f"<span{english if language not in ('en', 'fr') else ''}>{opening}</span>" in page
     centre = "Centre de Genève" if language == "fr" else "Geneva Centre"
     assert f"<span{english if language not in ('en', 'fr') else ''}>{centre}" in page
+    city = "日内瓦" if language == "zh-hans" else "Geneva"
+    assert f"<span{english if language not in ('en', 'zh-hans') else ''}>{city}</span>" in page
     audience = {"zh-hans": "外交官"}.get(language)
     assert (f"<dd>{audience}</dd>" if audience else f"<dd{english if language != 'en' else ''}>Diplomats</dd>") in page
 
@@ -173,3 +177,14 @@ def test_staff_write_names_and_descriptions_of_programme_records_in_every_langua
     record.refresh_from_db()
     assert (getattr(record, f"{field}_zh_hans"), getattr(record, f"{field}_ru")) == ("中文", "По-русски")
     assert not getattr(record, f"{field}_ar"), "not translated"
+
+
+def test_an_arabic_email_marks_an_untranslated_title_as_english(django_capture_on_commit_callbacks):
+    event = EventFactory(title="Untranslated briefing")
+    layla = ParticipantFactory(language="ar", job_title="Counsellor")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        registrations.register_participant(event, layla)
+
+    [(html, _)] = mail.outbox[0].alternatives
+    assert ' lang="en" dir="ltr">Untranslated briefing</a></h1>' in html

@@ -562,3 +562,5 @@ def test_a_visitor_of_the_chinese_or_arabic_site_reads_the_upcoming_events_and_t
     assert 'lang="en"' not in arabic_page.split("<main")[1], "nothing left in English on the page"
     training = client.get("/zh-hans/events/training-module-international-law-cyberspace-2027/").content.decode()
     assert "<span>主权、不干涉和审慎义务</span>" in training and "<dd>外交官和政府官员</dd>" in training
+    assert "日内瓦" in training and "Geneva" not in training.split("<main")[1]
+    assert 'lang="en"' not in training.split("<main")[1].split("</main>")[0]
