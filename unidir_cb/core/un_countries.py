@@ -37,10 +37,6 @@ def _countries() -> dict[str, dict]:
     return _data()["countries"]
 
 
-def has_un_name(country_code: str) -> bool:
-    return str(country_code) in _countries()
-
-
 def un_name(country_code: str, language: str | None = None) -> str:
     """The M49 short name in `language` (default: the active one), for a code this list names."""
     return _countries()[str(country_code)][UNLanguage.of_site_language(language or get_language()).value]
