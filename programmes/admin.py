@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import format_html
 from modeltranslation.admin import TranslationAdmin
 
 from unidir_cb.core.data_transfer.admin import ImportExportAdminMixin
@@ -93,5 +95,22 @@ class MappingSubmissionAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     list_select_related = ["exercise", "approved_by"]
     search_fields = ["exercise__reference"]
-    readonly_fields = ["compiled_at", "approved_by", "approved_at", "sent_at", "report_job", "rendering_job"]
+    # The letter's sections are edited on the review page, never as JSON here.
+    exclude = ["sections"]
+    readonly_fields = [
+        "review_page",
+        "compiled_at",
+        "approved_by",
+        "approved_at",
+        "sent_at",
+        "report_job",
+        "rendering_job",
+    ]
     autocomplete_fields = ["exercise"]
+
+    @admin.display(description="letter")
+    def review_page(self, submission):
+        if submission.pk is None:
+            return "-"
+        url = reverse("mapping:review_version", args=[submission.exercise_id, submission.version])
+        return format_html('<a href="{}">Review and edit the letter</a>', url)

@@ -1,13 +1,15 @@
 """Staff tick an event's languages and who may apply, and an information resource's languages; they
-never type JSON, and never see the event's internal counters and secrets."""
+never type JSON (a mapping letter is edited on its review page), and never see the event's internal
+counters and secrets."""
 
 import re
 
 import pytest
+from django.urls import reverse
 
 from events.models import Event
 from programmes.models import InformationResource
-from tests.factories import EventFactory, InformationResourceFactory
+from tests.factories import EventFactory, InformationResourceFactory, MappingExerciseFactory
 from tests.pages import form_fields
 
 pytestmark = pytest.mark.django_db
@@ -130,3 +132,14 @@ def test_an_information_resource_lists_its_languages_by_ticking_them(admin_clien
     listing = admin_client.get("/admin/programmes/informationresource/").content.decode()
     assert "English, Chinese, Russian" in listing or "English, Russian, Chinese" in listing
     assert InformationResource.objects.count() == 1
+
+
+def test_a_mapping_submission_is_not_edited_as_json_in_the_admin_but_on_its_review_page(admin_client):
+    exercise = MappingExerciseFactory()
+    submission = exercise.submissions.create(version=1, sections={"order": []})
+
+    page = admin_client.get(f"/admin/programmes/mappingsubmission/{submission.pk}/change/").content.decode()
+
+    assert 'name="sections"' not in page
+    review = reverse("mapping:review_version", args=[exercise.pk, 1])
+    assert f'<a href="{review}">Review and edit the letter</a>' in page
