@@ -133,7 +133,10 @@ def _decide(registration: Registration, status: str, decided_by) -> Registration
 
 def _locked_registration(registration: Registration) -> tuple[Event, Registration]:
     event = lock_event(registration.event_id)
-    return event, Registration.objects.select_for_update().get(pk=registration.pk)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    # The row just locked: the notifications' rules read the event without another query.
+    registration.event = event
+    return event, registration
 
 
 @transaction.atomic
