@@ -48,6 +48,11 @@ class DonorReportForm(ReportParametersForm):
         }
 
 
+def whole_year(year: int) -> tuple[datetime.date, datetime.date]:
+    """A calendar year as a period: 1 January to 31 December, both included."""
+    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+
 class DashboardPeriodForm(forms.Form):
     """The dashboard's period picker (GET). Defaults: the first programme, the latest calendar year in
     which the programme has events or publications (this year if it has none), USD."""
@@ -63,13 +68,13 @@ class DashboardPeriodForm(forms.Form):
         self.default_year = default_year
 
     def default_period(self) -> tuple[datetime.date, datetime.date]:
-        return datetime.date(self.default_year, 1, 1), datetime.date(self.default_year, 12, 31)
+        return whole_year(self.default_year)
 
     @classmethod
     def with_defaults(cls, data, default_year: int) -> "DashboardPeriodForm":
         """Bound to `data`, with the default period filled in so that the date fields show what is counted."""
         data = data.copy()
-        start, end = datetime.date(default_year, 1, 1), datetime.date(default_year, 12, 31)
+        start, end = whole_year(default_year)
         if not data.get("start") and not data.get("end"):
             data.update({"start": start.isoformat(), "end": end.isoformat()})
         return cls(data, default_year)

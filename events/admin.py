@@ -1,10 +1,7 @@
-import zoneinfo
-
 from admin_auto_filters.filters import AutocompleteFilter
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
@@ -173,7 +170,7 @@ class EventAdmin(PageAnnotationsMixin, ImportExportAdminMixin, TranslationAdmin)
         url = reverse("events:check_in", args=[event.slug])
         if rules.check_in_is_open(event):
             return format_html('<a href="{}">Check-in page</a>', url)
-        opens = timezone.localtime(rules.check_in_opens_at(event), zoneinfo.ZoneInfo(event.time_zone))
+        opens = rules.check_in_opens_at(event)
         return format_html('<a href="{}">Check-in page</a> (opens {})', url, f"{opens:%d %b %Y %H:%M}")
 
     def save_model(self, request, obj, form, change):

@@ -12,6 +12,7 @@ Each is defined here once; everything else calls it.
 """
 
 import datetime
+import zoneinfo
 
 from django.conf import settings
 from django.db.models import Q
@@ -62,8 +63,10 @@ def status_emails_go_out(event: Event, now=None) -> bool:
 
 def check_in_opens_at(event: Event) -> datetime.datetime:
     """The desk opens settings.CHECK_IN_OPENS_HOURS_BEFORE before the event (the day before by
-    default) and stays open afterwards, so that staff can still record who came."""
-    return event.starts_at - datetime.timedelta(hours=settings.CHECK_IN_OPENS_HOURS_BEFORE)
+    default) and stays open afterwards, so that staff can still record who came. The moment is given
+    in the event's own time zone, as the desk and the admin say it."""
+    opens = event.starts_at - datetime.timedelta(hours=settings.CHECK_IN_OPENS_HOURS_BEFORE)
+    return timezone.localtime(opens, zoneinfo.ZoneInfo(event.time_zone))
 
 
 def check_in_is_open(event: Event, now=None) -> bool:

@@ -1,8 +1,6 @@
 """The check-in desk's writes: record a participant's arrival, or take it back (the desk's search
 and counts are in selectors)."""
 
-import zoneinfo
-
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext
@@ -20,10 +18,9 @@ def check_in_not_open_yet(event: Event) -> CheckInError | None:
     """Why the desk records nothing yet, or None once it is open (events.rules.check_in_opens_at)."""
     if check_in_is_open(event):
         return None
-    opens = timezone.localtime(check_in_opens_at(event), zoneinfo.ZoneInfo(event.time_zone))
     return CheckInError(
         gettext("Check-in for %(event)s opens on %(date)s.")
-        % {"event": event.title, "date": formats.date_format(opens, "DATETIME_FORMAT")}
+        % {"event": event.title, "date": formats.date_format(check_in_opens_at(event), "DATETIME_FORMAT")}
     )
 
 
