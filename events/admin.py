@@ -1,7 +1,9 @@
 from admin_auto_filters.filters import AutocompleteFilter
 from django.contrib import admin, messages
-from django.db.models import Count, Q
-from django.urls import reverse
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q
+from django.forms import Textarea
+from django.urls import path, reverse
 from django.utils.html import format_html
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
@@ -9,16 +11,17 @@ from simple_history.admin import SimpleHistoryAdmin
 from unidir_cb.core.admin_lists import PageAnnotationsMixin
 from unidir_cb.core.data_transfer.admin import ImportExportAdminMixin
 
-from . import rules
-from .admin_forms import EventAdminForm
-from .models import AgendaItem, Event, EventPartner, EventSeries, Participant, Registration
+from . import answers_admin, rules
+from .admin_forms import EventAdminForm, QuestionAdminForm
+from .answer_views import may_read_private_answers
+from .models import AgendaItem, Answer, Event, EventPartner, EventSeries, Participant, Question, Registration
 from .resources import (
     EventResource,
     ParticipantResource,
     RegistrationImportForm,
     RegistrationResource,
 )
-from .services import certificates, event_changes, registrations
+from .services import answers, certificates, event_changes, questions, registrations
 
 Status = Registration.Status
 
@@ -36,6 +39,26 @@ class AgendaItemInline(TranslationStackedInline):
     model = AgendaItem
     extra = 0
     fields = ["starts_at", "ends_at", "title", "speakers"]
+
+
+class QuestionInline(TranslationStackedInline):
+    """The event's questions, on its registration form or its follow-up form. Deleting or rewording
+    one keeps the answers already given (each answer keeps the wording it answered)."""
+
+    model = Question
+    form = QuestionAdminForm
+    extra = 0
+    # Six languages of choices, one after the other: a few lines each keep the page readable.
+    formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 3, "cols": 60})}}
+    fields = [
+        ("form", "position"),
+        ("kind", "required"),
+        "label",
+        "help_text",
+        "options",
+        ("private", "shown_at_check_in"),
+        ("allowed_file_types", "max_file_size_mb"),
+    ]
 
 
 class EventPartnerInline(admin.TabularInline):
@@ -122,8 +145,9 @@ class EventAdmin(PageAnnotationsMixin, ImportExportAdminMixin, TranslationAdmin)
     autocomplete_fields = ["series", "programme", "topics"]
     prepopulated_fields = {"slug": ["title"]}
     form = EventAdminForm
-    inlines = [EventPartnerInline, AgendaItemInline, RegistrationInline]
-    actions = ["publish", "unpublish", "cancel"]
+    inlines = [EventPartnerInline, AgendaItemInline, QuestionInline, RegistrationInline]
+    actions = ["publish", "unpublish", "cancel", "add_common_registration_questions", "add_visa_and_logistics_form"]
+    readonly_fields = ["answers_page_link"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "series", "programme", "kind", "format", "status", "description"]}),
         ("When and where", {"fields": ["starts_at", "ends_at", "time_zone", "venue", "city", "country", "online_url"]}),
@@ -140,10 +164,41 @@ class EventAdmin(PageAnnotationsMixin, ImportExportAdminMixin, TranslationAdmin)
                     "waitlist_enabled",
                     "registration_opens_at",
                     "registration_closes_at",
+                    "answers_page_link",
                 ]
             },
         ),
     ]
+
+    def get_urls(self):
+        answers_view = self.admin_site.admin_view(
+            lambda request, object_id: answers_admin.answers_page(self, request, object_id)
+        )
+        return [path("<path:object_id>/answers/", answers_view, name="events_event_answers"), *super().get_urls()]
+
+    @admin.display(description="answers")
+    def answers_page_link(self, event):
+        if event.pk is None:
+            return "Save the event, then add questions below."
+        url = reverse("admin:events_event_answers", args=[event.pk])
+        return format_html('<a href="{}">Answers to the questions, as a table (with filters and downloads)</a>', url)
+
+    def _add_common(self, request, queryset, form_kind, what):
+        for event in queryset:
+            added = questions.add_common_questions(event, form_kind)
+            self.message_user(
+                request,
+                f"{event}: {len(added)} {what} added" if added else f"{event}: already asks every {what}.",
+                messages.SUCCESS if added else messages.INFO,
+            )
+
+    @admin.action(description="Add the common registration questions (dietary, accessibility, visa, emergency contact)")
+    def add_common_registration_questions(self, request, queryset):
+        self._add_common(request, queryset, Question.Form.REGISTRATION, "common registration question(s)")
+
+    @admin.action(description="Add the visa and logistics follow-up form (travel dates, passport details)")
+    def add_visa_and_logistics_form(self, request, queryset):
+        self._add_common(request, queryset, Question.Form.FOLLOW_UP, "follow-up question(s)")
 
     def annotate_page(self, events):
         counts = counts_by(
@@ -235,6 +290,52 @@ class ParticipantAdmin(PageAnnotationsMixin, ImportExportAdminMixin, admin.Model
         return participant.country.name or "-"
 
 
+class AnswerInline(admin.TabularInline):
+    """What the participant answered, private answers hidden. Answers are the participant's: staff
+    read them, never edit them."""
+
+    model = Answer
+    extra = 0
+    fields = ["question_label", "answer"]
+    readonly_fields = ["question_label", "answer"]
+    can_delete = False
+    shows_private_answers = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="answer")
+    def answer(self, answer):
+        if answer.private and not self.shows_private_answers:
+            return answers_admin.PRIVATE_PLACEHOLDER
+        return answers_admin.answer_cell(answer)
+
+
+class AnswerWithPrivateInline(AnswerInline):
+    """The same, for staff allowed to read private answers (RegistrationAdmin.get_inlines)."""
+
+    shows_private_answers = True
+
+
+class FollowUpFilter(admin.SimpleListFilter):
+    title = "follow-up form"
+    parameter_name = "follow_up"
+
+    def lookups(self, request, model_admin):
+        return [("answered", "Completed"), ("missing", "Not completed (confirmed, event asks one)")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "answered":
+            return queryset.filter(follow_up_completed_at__isnull=False)
+        if self.value() == "missing":
+            asks = Question.objects.filter(event=OuterRef("event"), form=Question.Form.FOLLOW_UP)
+            return queryset.filter(Exists(asks), status=Status.CONFIRMED, follow_up_completed_at__isnull=True)
+        return queryset
+
+
 @admin.register(Registration)
 class RegistrationAdmin(PageAnnotationsMixin, ImportExportAdminMixin, SimpleHistoryAdmin):
     resource_classes = [RegistrationResource]
@@ -242,7 +343,20 @@ class RegistrationAdmin(PageAnnotationsMixin, ImportExportAdminMixin, SimpleHist
     import_form_class = RegistrationImportForm
     extra_import_permissions = ("events.add_participant", "events.change_participant")
     list_display = ["participant", "participant_email", "event", "status", "attended", "created_at", "decided_at"]
-    list_filter = ["status", "attended", "event__kind", EventYearFilter, EventChoiceFilter, ParticipantChoiceFilter]
+    list_filter = [
+        "status",
+        "attended",
+        FollowUpFilter,
+        "event__kind",
+        EventYearFilter,
+        EventChoiceFilter,
+        ParticipantChoiceFilter,
+    ]
+    inlines = [AnswerInline]
+
+    def get_inlines(self, request, obj):
+        return [AnswerWithPrivateInline] if may_read_private_answers(request.user) else [AnswerInline]
+
     list_select_related = ["participant", "event"]
     search_fields = ["participant__last_name", "participant__first_name", "participant__email", "event__title"]
     search_help_text = "Names or email of the participant, or the event's title."
@@ -258,8 +372,11 @@ class RegistrationAdmin(PageAnnotationsMixin, ImportExportAdminMixin, SimpleHist
         "certificate_code",
         "certificate_issued_at",
         "certificate_emailed_at",
+        "follow_up_completed_at",
+        "follow_up_reminded_at",
     ]
     actions = [
+        "remind_follow_up",
         "approve",
         "waitlist",
         "decline",
@@ -300,6 +417,16 @@ class RegistrationAdmin(PageAnnotationsMixin, ImportExportAdminMixin, SimpleHist
             self.message_user(request, f"{len(outcome.changed)} registration(s) {verb}.", messages.SUCCESS)
         for registration, reason in outcome.refused:
             self.message_user(request, f"Not {verb}: {registration.participant} — {reason}", messages.WARNING)
+
+    @admin.action(description="Remind to complete the follow-up form (confirmed, not yet completed)")
+    def remind_follow_up(self, request, queryset):
+        outcome = answers.remind_follow_up(
+            queryset.select_related("participant", "event").prefetch_related("event__questions")
+        )
+        if outcome.changed:
+            self.message_user(request, f"{len(outcome.changed)} participant(s) reminded by email.", messages.SUCCESS)
+        for registration, reason in outcome.refused:
+            self.message_user(request, f"Not reminded: {registration.participant} {reason}.", messages.WARNING)
 
     @admin.action(description="Approve (confirm a seat)")
     def approve(self, request, queryset):

@@ -8,7 +8,7 @@ from unidir_cb.core import un_countries
 from unidir_cb.core.forms import ChecklistField, un_languages_field
 from unidir_cb.core.models import OrganisationKind
 
-from .models import Event
+from .models import Event, Question
 
 
 def country_group_choices():
@@ -42,3 +42,14 @@ class EventAdminForm(forms.ModelForm):
         model = Event
         # The admin's fieldsets name the rest of the form's fields.
         fields = ["languages", "eligible_organisation_kinds", "eligible_country_groups", "eligible_countries"]
+
+
+class QuestionAdminForm(forms.ModelForm):
+    allowed_file_types = ChecklistField(
+        choices=Question.FileType.choices, label="Accepted kinds of file", help_text="For file uploads only."
+    )
+
+    class Meta:
+        model = Question
+        # The inline's fields name the rest.
+        fields = ["allowed_file_types"]

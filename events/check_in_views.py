@@ -49,6 +49,7 @@ def _render_check_in_page(request, event: Event, query: str, walk_in_form: WalkI
         "counts": selectors.check_in_counts(event),
         "results_limit": selectors.SEARCH_RESULTS_LIMIT,
         "not_open_yet": desk.check_in_not_open_yet(event),
+        "shows_answers": event.questions.filter(shown_at_check_in=True).exists(),
     }
     # The script asks for the results alone and swaps them in; the page itself stays the same.
     template = "events/check_in_results.html" if request.GET.get("partial") else "events/check_in.html"

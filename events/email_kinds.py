@@ -8,6 +8,12 @@ from .models import Registration
 Status = Registration.Status
 
 
+# The Celery tasks that send them (events/tasks.py), by name: services queue them through the outbox
+# by name, so that nothing below the tasks imports the tasks module.
+REGISTRATION_EMAIL_TASK = "events.send_registration_email"
+CERTIFICATE_EMAIL_TASK = "events.send_certificate_email"
+
+
 class EmailKind(StrEnum):
     RECEIVED = "received"  # pending the organisers' approval
     CONFIRMED = "confirmed"
@@ -17,6 +23,7 @@ class EmailKind(StrEnum):
     CANCELLED = "cancelled"
     EVENT_UPDATED = "event_updated"  # time, place or status changed: an updated invitation
     EVENT_CANCELLED = "event_cancelled"
+    FOLLOW_UP_REMINDER = "follow_up_reminder"  # staff ask again for the follow-up form
 
 
 # The registration status each email describes; an email whose registration has moved on is stale.
@@ -29,6 +36,7 @@ EXPECTED_STATUS = {
     EmailKind.CANCELLED: Status.CANCELLED,
     EmailKind.EVENT_UPDATED: Status.CONFIRMED,
     EmailKind.EVENT_CANCELLED: Status.CONFIRMED,
+    EmailKind.FOLLOW_UP_REMINDER: Status.CONFIRMED,
 }
 
 # Emails that put the event in the participant's calendar or change it there.

@@ -25,8 +25,8 @@ from django.utils.translation import gettext, gettext_lazy
 
 from . import calendar, certificates
 from .email_kinds import EXPECTED_STATUS, INVITATION_KINDS, EmailKind
-from .models import Event, Registration
-from .rules import online_link_for
+from .models import Event, Question, Registration
+from .rules import follow_up_is_due, online_link_for
 
 logger = logging.getLogger(__name__)
 Status = Registration.Status
@@ -41,6 +41,7 @@ SUBJECTS = {
     EmailKind.CANCELLED: gettext_lazy("Registration cancelled: %(event)s"),
     EmailKind.EVENT_UPDATED: gettext_lazy("Updated: %(event)s"),
     EmailKind.EVENT_CANCELLED: gettext_lazy("Cancelled: %(event)s"),
+    EmailKind.FOLLOW_UP_REMINDER: gettext_lazy("Please complete the follow-up form: %(event)s"),
 }
 
 LEADS = {
@@ -68,7 +69,12 @@ LEADS = {
     EmailKind.EVENT_CANCELLED: gettext_lazy(
         "We are sorry: %(event)s has been cancelled. The attached file removes it from your calendar."
     ),
+    EmailKind.FOLLOW_UP_REMINDER: gettext_lazy(
+        "The organisers of %(event)s still need a few details from you (travel, visa, logistics). "
+        "Please complete the follow-up form."
+    ),
 }
+FOLLOW_UP_REQUEST = gettext_lazy("The organisers need a few more details from you: please complete the follow-up form.")
 
 
 def site_url(path: str) -> str:
@@ -84,6 +90,8 @@ def is_stale(registration: Registration, kind: EmailKind) -> bool:
         return event_status != Event.Status.CANCELLED
     if kind == EmailKind.EVENT_UPDATED:
         return event_status != Event.Status.PUBLISHED
+    if kind == EmailKind.FOLLOW_UP_REMINDER:
+        return not follow_up_is_due(registration)
     return False
 
 
@@ -111,6 +119,13 @@ def build_registration_email(
             "event_url": event_url,
             "place": calendar.event_location(event),
             "my_registrations_url": site_url(reverse("events:my_registrations")),
+            # Every email to a confirmed participant asks for the follow-up form until it is completed.
+            "follow_up_url": (
+                site_url(reverse("events:answer_form", args=[registration.pk, Question.Form.FOLLOW_UP]))
+                if follow_up_is_due(registration)
+                else ""
+            ),
+            "follow_up_request": FOLLOW_UP_REQUEST,
             "language_code": translation.get_language(),
             "language_bidi": translation.get_language_bidi(),
         }
@@ -140,7 +155,12 @@ def send_registration_email(registration_id: int, kind: str, previous_status: st
 
     Mail-server errors propagate, so that the Celery task retries them."""
     kind = EmailKind(kind)
-    registration = Registration.objects.select_related("event", "participant").filter(pk=registration_id).first()
+    registration = (
+        Registration.objects.select_related("event", "participant")
+        .prefetch_related("event__questions")
+        .filter(pk=registration_id)
+        .first()
+    )
     if registration is None or not registration.participant.email or registration.participant.anonymised_at:
         return False
     if is_stale(registration, kind):

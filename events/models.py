@@ -7,13 +7,18 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import CountryField
+from modeltranslation.utils import build_localized_fieldname
 from simple_history.models import HistoricalRecords
 
 from programmes.models import Organisation, Programme, Topic, validate_un_languages
 from unidir_cb.core.models import OrganisationKind, TimeStampedModel
+
+# Uploaded answers: served only by events.answer_views.download_answer_file, after it has checked who asks.
+from unidir_cb.core.private_files import private_storage
 
 
 def validate_time_zone(value):
@@ -311,6 +316,10 @@ class Registration(TimeStampedModel):
     # When staff last had the certificate emailed (the email is queued in that transaction): emailing
     # again is then a deliberate "send again", never a second click.
     certificate_emailed_at = models.DateTimeField(null=True, blank=True)
+    # The follow-up form (questions asked after confirmation): when the participant completed it, and
+    # when staff last reminded them (the confirmation email asks the first time).
+    follow_up_completed_at = models.DateTimeField(null=True, blank=True)
+    follow_up_reminded_at = models.DateTimeField(null=True, blank=True)
     # Raised by every change of status, added to the event's calendar_sequence in the participant's own
     # calendar files: a cancellation of their seat (or a seat given back) outranks the invitation before it.
     calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
@@ -334,3 +343,174 @@ class Registration(TimeStampedModel):
 
     def __str__(self):
         return f"{self.participant} — {self.event.title}"
+
+
+def answer_file_path(answer: "Answer", filename: str) -> str:
+    # A random name: the person's own file name may say who they are, and names must not be guessed.
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"answers/event-{answer.registration.event_id}/{secrets.token_urlsafe(18)}.{extension}"
+
+
+class Question(TimeStampedModel):
+    """A question staff ask the participants of one event, on the registration form or on the
+    follow-up form confirmed participants complete later (travel, passport details...)."""
+
+    # Staff read these labels in the admin, in English; participants never see them.
+    class Form(models.TextChoices):
+        REGISTRATION = "registration", "Registration form"
+        FOLLOW_UP = "follow_up", "Follow-up form (after confirmation)"
+
+    class Kind(models.TextChoices):
+        SHORT_TEXT = "short_text", "Short text"
+        LONG_TEXT = "long_text", "Long text"
+        SINGLE_CHOICE = "single_choice", "One choice"
+        MULTIPLE_CHOICE = "multiple_choice", "Several choices"
+        YES_NO = "yes_no", "Yes or no"
+        DATE = "date", "Date"
+        COUNTRY = "country", "Country"
+        FILE = "file", "File upload"
+        CONSENT = "consent", "Consent statement"
+
+    class FileType(models.TextChoices):
+        PDF = "pdf", "PDF"
+        JPEG = "jpeg", "JPEG"
+        PNG = "png", "PNG"
+
+    CHOICE_KINDS = (Kind.SINGLE_CHOICE, Kind.MULTIPLE_CHOICE)
+    # A file, once uploaded, is personal data whatever the question says.
+    ALWAYS_PRIVATE_KINDS = (Kind.FILE,)
+    # Kinds whose answers a list can be filtered by (a few values each).
+    FILTERABLE_KINDS = (Kind.SINGLE_CHOICE, Kind.MULTIPLE_CHOICE, Kind.YES_NO, Kind.COUNTRY)
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="questions")
+    form = models.CharField(max_length=20, choices=Form.choices, default=Form.REGISTRATION)
+    position = models.PositiveIntegerField(default=0, help_text="Questions are asked in this order.")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.SHORT_TEXT)
+    label = models.CharField(max_length=500, help_text="The question, or for a consent the statement agreed to.")
+    help_text = models.CharField(max_length=500, blank=True)
+    options = models.TextField(
+        blank=True, help_text="For choices: one choice per line, in the same order in every language."
+    )
+    required = models.BooleanField(default=False)
+    private = models.BooleanField(
+        default=False,
+        help_text="Personal data such as passport details: only the participant and staff with the "
+        "permission to read private answers see it. File uploads are always private.",
+    )
+    shown_at_check_in = models.BooleanField(
+        default=False, help_text="Show the answers on the check-in page (e.g. dietary or accessibility needs)."
+    )
+    allowed_file_types = models.JSONField(default=list, blank=True)
+    max_file_size_mb = models.PositiveSmallIntegerField(
+        default=5, help_text="For file uploads: the largest file accepted, in megabytes."
+    )
+    # Which of the common questions (events/common_questions.py) this one was added as, so that it is
+    # added once per event.
+    common_key = models.CharField(max_length=40, blank=True, editable=False)
+
+    class Meta:
+        # The registration form's questions before the follow-up form's ("follow_up" sorts first).
+        ordering = [models.Case(models.When(form="registration", then=0), default=1), "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "form", "common_key"], condition=~Q(common_key=""), name="question_common_once"
+            ),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def is_private(self) -> bool:
+        return self.private or self.kind in self.ALWAYS_PRIVATE_KINDS
+
+    def option_list(self) -> list[str]:
+        """The choices in the reader's language (the translated lines, one per choice)."""
+        return [line.strip() for line in (self.options or "").splitlines() if line.strip()]
+
+    def stored_options(self) -> list[str]:
+        """The choices as answers store them: the original (English) lines, whatever language the
+        participant answered in, so that answers given in six languages count together."""
+        return [line.strip() for line in (self.options_en or self.options or "").splitlines() if line.strip()]
+
+    def clean(self):
+        if self.kind in self.CHOICE_KINDS:
+            original = self.stored_options()
+            if not original:
+                raise ValidationError({"options": "List the choices, one per line."})
+            for language in settings.MODELTRANSLATION_LANGUAGES:
+                translated = getattr(self, build_localized_fieldname("options", language), None) or ""
+                lines = [line for line in translated.splitlines() if line.strip()]
+                if lines and len(lines) != len(original):
+                    raise ValidationError(
+                        {
+                            "options": f"Every language must list the same {len(original)} choices, in the same order "
+                            f"({language} lists {len(lines)})."
+                        }
+                    )
+        if self.kind == self.Kind.FILE and not self.allowed_file_types:
+            raise ValidationError({"allowed_file_types": "Tick the kinds of file participants may upload."})
+        if self.shown_at_check_in and self.is_private:
+            raise ValidationError(
+                {"shown_at_check_in": "Private answers and files are never shown on the check-in page."}
+            )
+        unknown = set(self.allowed_file_types or []) - set(self.FileType.values)
+        if unknown:
+            raise ValidationError({"allowed_file_types": f"Unknown file types: {sorted(unknown)}."})
+
+
+class Answer(TimeStampedModel):
+    """One participant's answer to one question. It keeps the question's wording and privacy as they
+    were when answered, so that changing or deleting the question never loses or re-labels it."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.SET_NULL, null=True, blank=True, related_name="answers")
+    question_label = models.CharField(max_length=500)
+    question_kind = models.CharField(max_length=20, choices=Question.Kind.choices)
+    private = models.BooleanField(default=False)
+    # Text, a list of choices (their original wording), true/false, an ISO date or a country code.
+    value = models.JSONField(null=True, blank=True)
+    file = models.FileField(upload_to=answer_file_path, storage=private_storage, max_length=255, blank=True)
+    file_name = models.CharField(max_length=255, blank=True, help_text="The name the participant's file had.")
+    file_size = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["registration", "question__form", "question__position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "question"],
+                condition=Q(question__isnull=False),
+                name="answer_once_per_question",
+            ),
+        ]
+        permissions = [
+            ("read_private_answers", "Can read private answers and fetch uploaded files"),
+        ]
+
+    def __str__(self):
+        # Never the answer itself: str() shows in admin rows and logs, and an answer may be private.
+        return self.question_label
+
+    @property
+    def label(self) -> str:
+        """The question in the reader's language while it exists; the wording answered, once deleted."""
+        return self.question.label if self.question is not None else self.question_label
+
+    def display_value(self) -> str:
+        """The answer as people read it, in the active language for yes/no, dates and countries."""
+        kind, value = self.question_kind, self.value
+        if kind == Question.Kind.FILE:
+            return self.file_name
+        if value in (None, "", []):
+            return ""
+        if kind == Question.Kind.YES_NO:
+            return str(_("Yes") if value else _("No"))
+        if kind == Question.Kind.CONSENT:
+            return str(_("Agreed")) if value else ""
+        if kind == Question.Kind.DATE:
+            return formats.date_format(datetime.date.fromisoformat(value), "DATE_FORMAT")
+        if kind == Question.Kind.COUNTRY:
+            return str(countries.name(value)) or value
+        if isinstance(value, list):
+            return "; ".join(value)
+        return str(value)

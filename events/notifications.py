@@ -7,8 +7,7 @@ events/emails.py's work, run by the tasks in events/tasks.py.
 
 from unidir_cb.core import outbox
 
-from . import tasks
-from .email_kinds import EmailKind
+from .email_kinds import CERTIFICATE_EMAIL_TASK, REGISTRATION_EMAIL_TASK, EmailKind
 from .models import Event, Registration
 from .rules import status_emails_go_out
 
@@ -20,16 +19,14 @@ def notify_after_commit(registration: Registration, kind: EmailKind, previous_st
     once the event is over (rules.status_emails_go_out)."""
     if not status_emails_go_out(registration.event):
         return
-    outbox.send_after_commit(
-        tasks.send_registration_email_task.name, [registration.pk, str(kind), str(previous_status)]
-    )
+    outbox.send_after_commit(REGISTRATION_EMAIL_TASK, [registration.pk, str(kind), str(previous_status)])
 
 
 def notify_confirmed_of_event_change(event: Event, kind: EmailKind) -> int:
     """Queue an update (or a cancellation) for every confirmed participant of the event."""
     registration_ids = list(event.registrations.filter(status=Status.CONFIRMED).values_list("pk", flat=True))
     outbox.send_many_after_commit(
-        tasks.send_registration_email_task.name,
+        REGISTRATION_EMAIL_TASK,
         [[registration_id, str(kind), ""] for registration_id in registration_ids],
     )
     return len(registration_ids)
@@ -40,6 +37,4 @@ def notify_certificate_after_commit(registration: Registration) -> None:
 
     The task carries that stamp: if staff send the certificate again before the worker got to it, the
     earlier task finds a newer stamp and leaves the sending to the later one."""
-    outbox.send_after_commit(
-        tasks.send_certificate_email_task.name, [registration.pk, registration.certificate_emailed_at.isoformat()]
-    )
+    outbox.send_after_commit(CERTIFICATE_EMAIL_TASK, [registration.pk, registration.certificate_emailed_at.isoformat()])

@@ -9,6 +9,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -37,7 +38,11 @@ def _deletion_attempts_exceeded(user) -> bool:
 @login_required
 @require_GET
 def download_my_data(request):
-    data = selectors.participant_data(request.user, verify_url_for=lambda code: verify_url_for(request, code))
+    data = selectors.participant_data(
+        request.user,
+        verify_url_for=lambda code: verify_url_for(request, code),
+        file_url_for=lambda answer: request.build_absolute_uri(reverse("events:answer_file", args=[answer.pk])),
+    )
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
     )

@@ -9,6 +9,9 @@ Each is defined here once; everything else calls it.
 - Which registrations have a calendar file to download: `has_calendar_file`.
 - Whether participants are still emailed about their registration's status: `status_emails_go_out`.
 - From when the check-in desk records arrivals: `check_in_opens_at`.
+- When registration closes: `registration_closes_at`.
+- Until when a participant may change their answers to an event's questions: `answers_editable`;
+  whether they are still to complete the follow-up form: `follow_up_is_due`.
 """
 
 import datetime
@@ -18,7 +21,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from .models import Event, Registration
+from .models import Event, Question, Registration
 
 Status = Registration.Status
 ACTIVE_STATUSES = (Status.PENDING, Status.CONFIRMED, Status.WAITLISTED)
@@ -83,3 +86,43 @@ def has_calendar_file(registration: Registration) -> bool:
     """Whether My registrations offers the registration's .ics: a seat or a pending request, for an
     event the public can see."""
     return registration.status in CALENDAR_FILE_STATUSES and registration.event.status in PUBLIC_EVENT_STATUSES
+
+
+def registration_closes_at(event: Event) -> datetime.datetime:
+    """Without an explicit closing date, registration closes when the event starts."""
+    return event.registration_closes_at or event.starts_at
+
+
+def asks(event: Event, form_kind: str) -> bool:
+    """Whether the event has questions on that form (reads event.questions.all(), so a prefetch serves it)."""
+    return any(question.form == form_kind for question in event.questions.all())
+
+
+def answers_editable(registration: Registration, form_kind: str, now=None) -> bool:
+    """Registration answers may change while the registration is active and registration is open;
+    the follow-up form, asked of confirmed participants, until the event ends."""
+    now = now or timezone.now()
+    event = registration.event
+    if event.status != Event.Status.PUBLISHED or not asks(event, form_kind):
+        return False
+    if form_kind == Question.Form.FOLLOW_UP:
+        return registration.status == Status.CONFIRMED and event.ends_at > now
+    return registration.status in ACTIVE_STATUSES and registration_closes_at(event) > now
+
+
+def follow_up_is_due(registration: Registration, now=None) -> bool:
+    """A confirmed participant is asked for the follow-up form until they complete it."""
+    return registration.follow_up_completed_at is None and answers_editable(registration, Question.Form.FOLLOW_UP, now)
+
+
+def follow_up_reminder_refusal(registration: Registration, now=None) -> str:
+    """Why staff cannot remind this participant of the follow-up form ("" when they can)."""
+    if registration.follow_up_completed_at is not None:
+        return "has already completed the follow-up form"
+    if registration.status != Status.CONFIRMED:
+        return "is not confirmed"
+    if not asks(registration.event, Question.Form.FOLLOW_UP):
+        return "the event has no follow-up form"
+    if not follow_up_is_due(registration, now):
+        return "the event is over or not published"
+    return ""

@@ -8,7 +8,7 @@ Each returns a queryset whose cost does not grow with the number of rows: counts
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import CharField, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import CharField, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Concat, Lower
 from django.utils import timezone
 from django_countries.fields import Country
@@ -17,7 +17,7 @@ from programmes.models import Topic
 from unidir_cb.core.content import search_in_language_and_english
 
 from .certificates import certificate_holds, normalise_code
-from .models import AgendaItem, Event, EventPartner, Participant, Registration
+from .models import AgendaItem, Answer, Event, EventPartner, Participant, Question, Registration
 from .rules import ACTIVE_STATUSES, PUBLIC_EVENT_STATUSES
 
 Status = Registration.Status
@@ -148,6 +148,7 @@ def public_event(slug: str) -> Event:
         .prefetch_related(
             Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("starts_at", "pk")),
             "topics",
+            "questions",
             Prefetch(
                 "partnerships",
                 queryset=EventPartner.objects.select_related("organisation").order_by("role", "organisation__name"),
@@ -166,7 +167,10 @@ def registration_of(participant: Participant | None, event: Event) -> Registrati
 def registrations_of_user(user) -> QuerySet:
     """A signed-in person's own registrations, latest event first; nobody else's."""
     return (
-        Registration.objects.filter(participant__user=user).select_related("event").order_by("-event__starts_at", "pk")
+        Registration.objects.filter(participant__user=user)
+        .select_related("event")
+        .prefetch_related("event__questions")
+        .order_by("-event__starts_at", "pk")
     )
 
 
@@ -220,7 +224,15 @@ def search_registrations(event: Event, query: str = "") -> QuerySet:
     )
     for word in query.lower().split()[:5]:
         registrations = registrations.filter(searchable__contains=word)
-    return registrations[:SEARCH_RESULTS_LIMIT]
+    # The answers staff chose to see at the desk (dietary or accessibility needs); never private ones.
+    at_the_desk = (
+        Answer.objects.filter(question__shown_at_check_in=True, private=False)
+        .select_related("question")
+        .order_by("question__position", "pk")
+    )
+    return registrations.prefetch_related(Prefetch("answers", queryset=at_the_desk, to_attr="check_in_answers"))[
+        :SEARCH_RESULTS_LIMIT
+    ]
 
 
 # Verification ----------------------------------------------------------------------------------
@@ -288,12 +300,27 @@ def _iso(moment) -> str | None:
     return moment.isoformat() if moment else None
 
 
-def participant_data(user, verify_url_for=None) -> dict:
-    """Everything held about a signed-in person, as JSON-ready data. Three queries whatever the number
-    of registrations. `verify_url_for(code)` gives a certificate's verification link when passed."""
+def _answer_data(answer: Answer, file_url_for) -> dict:
+    data = {"question": answer.label, "answer": answer.value, "answered_at": _iso(answer.updated_at)}
+    if answer.file:
+        data.update(file_name=answer.file_name, file_size=answer.file_size)
+        if file_url_for:
+            data["file_url"] = file_url_for(answer)
+    return data
+
+
+def participant_data(user, verify_url_for=None, file_url_for=None) -> dict:
+    """Everything held about a signed-in person, as JSON-ready data. Four queries whatever the number
+    of registrations. `verify_url_for(code)` gives a certificate's verification link when passed,
+    `file_url_for(answer)` the download link of an uploaded file."""
     participant = Participant.objects.filter(user=user).first()
     registrations = (
-        list(Registration.objects.filter(participant=participant).select_related("event").order_by("created_at", "pk"))
+        list(
+            Registration.objects.filter(participant=participant)
+            .select_related("event")
+            .prefetch_related(Prefetch("answers", queryset=Answer.objects.select_related("question").order_by("pk")))
+            .order_by("created_at", "pk")
+        )
         if participant
         else []
     )
@@ -328,6 +355,8 @@ def participant_data(user, verify_url_for=None) -> dict:
                 "decided_at": _iso(registration.decided_at),
                 "attended": registration.attended,
                 "checked_in_at": _iso(registration.checked_in_at),
+                "follow_up_completed_at": _iso(registration.follow_up_completed_at),
+                "answers": [_answer_data(answer, file_url_for) for answer in registration.answers.all()],
             }
             for registration in registrations
         ],
@@ -342,3 +371,45 @@ def participant_data(user, verify_url_for=None) -> dict:
             if registration.certificate_code
         ],
     }
+
+
+# Answers to an event's questions -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AnswerFilters:
+    """The answers table's filters: a registration status, the follow-up form answered or not, and
+    one value per filterable question ({question id: stored value})."""
+
+    status: str = ""
+    follow_up: str = ""  # "answered" or "missing"
+    answers: tuple = ()  # ((question_id, value), ...)
+
+
+def _answer_matches(question: Question, value: str) -> Q:
+    answers = Answer.objects.filter(registration=OuterRef("pk"), question=question)
+    if question.kind == Question.Kind.MULTIPLE_CHOICE:
+        # A JSON list's text holds each choice in quotes: '"Vegan"' matches that choice only.
+        answers = answers.filter(value__icontains=f'"{value}"')
+    elif question.kind == Question.Kind.YES_NO:
+        answers = answers.filter(value=(value == "yes"))
+    else:
+        answers = answers.filter(value=value)
+    return Q(Exists(answers))
+
+
+def answer_table(event: Event, filters: AnswerFilters) -> QuerySet:
+    """The event's registrations that pass the filters, oldest first, each with its answers (fetched
+    for the rows read, in one query) as `answers_by_question`."""
+    questions = {question.pk: question for question in event.questions.all()}
+    registrations = event.registrations.select_related("participant").order_by("created_at", "pk")
+    if filters.status:
+        registrations = registrations.filter(status=filters.status)
+    if filters.follow_up == "answered":
+        registrations = registrations.filter(follow_up_completed_at__isnull=False)
+    elif filters.follow_up == "missing":
+        registrations = registrations.filter(status=Status.CONFIRMED, follow_up_completed_at__isnull=True)
+    for question_id, value in filters.answers:
+        if question_id in questions and value:
+            registrations = registrations.filter(_answer_matches(questions[question_id], value))
+    return registrations.prefetch_related(Prefetch("answers", queryset=Answer.objects.order_by("pk")))

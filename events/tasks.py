@@ -1,4 +1,5 @@
-"""Thin Celery wrappers over events/emails.py; events/notifications.py queues them after a commit.
+"""Thin Celery wrappers over events/emails.py (events/notifications.py queues them after a commit)
+and over the daily erasure of expired private answers (services/answers.py).
 
 Each email goes out at least once and, but for one window, at most once: the outbox's record of the
 task is checked before sending and stamped after (unidir_cb/core/outbox.py perform_once). A worker
@@ -12,6 +13,8 @@ from celery import shared_task
 from unidir_cb.core import outbox
 
 from . import emails
+from .email_kinds import CERTIFICATE_EMAIL_TASK, REGISTRATION_EMAIL_TASK
+from .services import answers
 
 # Worth another try later: the mail server is down, busy or slow (OSError covers refused connections
 # and timeouts). A refused recipient is permanent: retrying would only send the others' copies again.
@@ -39,11 +42,16 @@ def _send_once(task, send):
     return outbox.perform_once(task.request.id, send, claim_seconds=MAIL_TASK_TIME_LIMIT_SECONDS + 60)
 
 
-@shared_task(bind=True, name="events.send_registration_email", **MAIL_RETRY_POLICY)
+@shared_task(bind=True, name=REGISTRATION_EMAIL_TASK, **MAIL_RETRY_POLICY)
 def send_registration_email_task(self, registration_id: int, kind: str, previous_status: str = "") -> bool | None:
     return _send_once(self, lambda: emails.send_registration_email(registration_id, kind, previous_status))
 
 
-@shared_task(bind=True, name="events.send_certificate_email", **MAIL_RETRY_POLICY)
+@shared_task(bind=True, name=CERTIFICATE_EMAIL_TASK, **MAIL_RETRY_POLICY)
 def send_certificate_email_task(self, registration_id: int, emailed_at: str) -> bool | None:
     return _send_once(self, lambda: emails.send_certificate_email(registration_id, emailed_at))
+
+
+@shared_task(name="events.erase_expired_private_answers", acks_late=True)
+def erase_expired_private_answers_task() -> int:
+    return answers.erase_expired_private_answers()

@@ -4,7 +4,7 @@ these columns too."""
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import AgendaItem, Event
+from .models import AgendaItem, Event, Question
 
 
 @register(Event)
@@ -15,3 +15,8 @@ class EventTranslation(TranslationOptions):
 @register(AgendaItem)
 class AgendaItemTranslation(TranslationOptions):
     fields = ("title",)
+
+
+@register(Question)
+class QuestionTranslation(TranslationOptions):
+    fields = ("label", "help_text", "options")

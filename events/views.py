@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from unidir_cb.core.forms import un_language_name
 from unidir_cb.core.models import OrganisationKind
@@ -23,9 +23,10 @@ from unidir_cb.core.public_pages import public_page
 from unidir_cb.core.ratelimit import limit_exceeded
 
 from . import calendar, calendar_views, rules, selectors
+from .answer_forms import AnswersForm
 from .forms import EventFilterForm, ParticipantProfileForm
-from .models import Event, Participant, Registration
-from .services import participants, registrations
+from .models import Event, Participant, Question, Registration
+from .services import answers, participants, registrations
 
 EVENTS_PER_PAGE = 20
 # Registration attempts allowed per signed-in person per minute; more is a script, not a person.
@@ -141,6 +142,7 @@ def event_detail(request, slug):
         "invitation": invitation,
         "needs_invitation": not registrations.invitation_is_valid(event, invitation),
         "profile_is_complete": participants.profile_is_complete(participant),
+        "asks_questions": rules.asks(event, Question.Form.REGISTRATION),
         "online_url": rules.online_link_for(registration),
         "add_to_calendar_links": calendar.add_to_calendar_links(event, request.build_absolute_uri(event_url)),
         "login_url": f"{reverse('account_login')}?{urlencode({'next': _event_url(event, invitation)})}",
@@ -149,26 +151,62 @@ def event_detail(request, slug):
     return render(request, "events/event_detail.html", context)
 
 
+def _registration_form(event: Event, data=None, files=None) -> AnswersForm:
+    return AnswersForm(event.questions.all(), data, files, form_kind=Question.Form.REGISTRATION)
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def register(request, slug):
-    if _registration_rate_limit_exceeded(request.user):
-        return _too_many_requests(request)
-    event = get_object_or_404(Event.objects.exclude(status=Event.Status.DRAFT), slug=slug)
-    invitation = request.POST.get("invitation", "")
+    """POST registers. An event with registration questions shows them first (GET), and a POST whose
+    answers do not validate shows them again with what is wrong, having saved nothing."""
+    public = selectors.with_confirmed_count(Event.objects.exclude(status=Event.Status.DRAFT))
+    event = get_object_or_404(public.prefetch_related("questions"), slug=slug)
+    invitation = request.POST.get("invitation", "") or request.GET.get("invitation", "")
     participant = participants.find_or_link_participant(request.user)
     if not participants.profile_is_complete(participant):
         messages.info(request, str(registrations.REFUSAL_MESSAGES[registrations.Refusal.PROFILE_INCOMPLETE]))
         profile_url = reverse("participant_profile")
         return redirect(f"{profile_url}?{urlencode({'next': _event_url(event, invitation)})}")
+    if request.method == "GET":
+        registration = selectors.registration_of(participant, event)
+        if registration is not None and registration.status in rules.ACTIVE_STATUSES:
+            return redirect(_event_url(event, invitation))
+        if not rules.asks(event, Question.Form.REGISTRATION):
+            return redirect(_event_url(event, invitation))
+        return _render_registration_form(request, event, _registration_form(event), invitation, registration)
+    if _registration_rate_limit_exceeded(request.user):
+        return _too_many_requests(request)
+    form = _registration_form(event, request.POST, request.FILES)
+    if not form.is_valid():
+        earlier = selectors.registration_of(participant, event)
+        return _render_registration_form(request, event, form, invitation, earlier, status=400)
     try:
-        result = registrations.register_participant(event, participant, invitation_token=invitation)
+        result = answers.register_with_answers(event, participant, form, invitation_token=invitation)
     except registrations.RegistrationError as refusal:
         messages.error(request, str(refusal))
         return redirect(_event_url(event, invitation))
     level = messages.SUCCESS if result.outcome == registrations.Outcome.CONFIRMED else messages.INFO
     messages.add_message(request, level, result.message)
     return redirect(_event_url(event))
+
+
+def _render_registration_form(request, event, form: AnswersForm, invitation: str, registration, status: int = 200):
+    context = {
+        "event": event,
+        "form": form,
+        "invitation": invitation,
+        "closed_reason": _closed_reason(event),
+        # What the button says: register, apply, join the waiting list or register again.
+        "seats_left": selectors.seats_left_of(event),
+        "registration": registration,
+    }
+    return render(request, "events/register.html", context, status=status)
+
+
+def _closed_reason(event: Event) -> str:
+    closed = registrations.registration_closed_refusal(event)
+    return str(closed) if closed else ""
 
 
 @login_required
@@ -198,6 +236,8 @@ def my_registrations(request):
         registration.online_url = rules.online_link_for(registration)
         registration.has_calendar_file = rules.has_calendar_file(registration)
         registration.can_cancel = rules.may_cancel(registration)
+        registration.answers_editable = rules.answers_editable(registration, Question.Form.REGISTRATION)
+        registration.follow_up_editable = rules.answers_editable(registration, Question.Form.FOLLOW_UP)
     participant = _participant_of(request)
     return render(
         request,
@@ -205,6 +245,7 @@ def my_registrations(request):
         {
             "registrations": own_registrations,
             "active_statuses": rules.ACTIVE_STATUSES,
+            "forms": Question.Form,
             "calendar_feed_url": calendar_views.personal_feed_url(request, participant) if participant else "",
         },
     )

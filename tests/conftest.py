@@ -302,3 +302,11 @@ def page(browser, live_server, request):
     ARTIFACTS.mkdir(exist_ok=True)
     browser_page.screenshot(path=ARTIFACTS / f"{request.node.name}.png", full_page=True)
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def private_files_in_a_temporary_folder(settings, tmp_path):
+    """Uploaded answers go to a folder of the test's own, never to the checkout's private-media/."""
+    folder = tmp_path / "private-media"
+    settings.PRIVATE_MEDIA_ROOT = folder
+    return folder

@@ -6,11 +6,12 @@ from decimal import Decimal
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from djmoney.money import Money
 
 from donors.models import Contribution, Donor, ExchangeRate
-from events.models import AgendaItem, Event, EventSeries, Participant, Registration
+from events.models import AgendaItem, Answer, Event, EventSeries, Participant, Question, Registration
 from programmes.models import InformationResource, MappingExercise, Organisation, Programme, Topic
 from publications.models import Authorship, Contributor, Publication, Translation
 from unidir_cb.core.models import OrganisationKind
@@ -161,6 +162,46 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     event = factory.SubFactory(EventFactory)
     participant = factory.SubFactory(ParticipantFactory)
     status = Registration.Status.CONFIRMED
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Question
+
+    event = factory.SubFactory(EventFactory)
+    form = Question.Form.REGISTRATION
+    kind = Question.Kind.SHORT_TEXT
+    label = factory.Sequence(lambda number: f"Question {number}")
+    position = factory.Sequence(lambda number: number)
+
+
+class AnswerFactory(factory.django.DjangoModelFactory):
+    """An answer; `with_file=b"..."` makes it an uploaded file (a file question's, private)."""
+
+    class Meta:
+        model = Answer
+
+    class Params:
+        with_file = None
+
+    registration = factory.SubFactory(RegistrationFactory)
+    question = factory.SubFactory(
+        QuestionFactory,
+        event=factory.SelfAttribute("..registration.event"),
+        kind=factory.LazyAttribute(
+            lambda question: Question.Kind.FILE if question.factory_parent.with_file else Question.Kind.SHORT_TEXT
+        ),
+        allowed_file_types=["pdf"],
+    )
+    question_label = factory.LazyAttribute(lambda answer: answer.question.label)
+    question_kind = factory.LazyAttribute(lambda answer: answer.question.kind)
+    private = factory.LazyAttribute(lambda answer: answer.question.is_private)
+    value = factory.LazyAttribute(lambda answer: None if answer.with_file else "An answer")
+    file_name = factory.LazyAttribute(lambda answer: "passport.pdf" if answer.with_file else "")
+    file_size = factory.LazyAttribute(lambda answer: len(answer.with_file) if answer.with_file else None)
+    file = factory.LazyAttribute(
+        lambda answer: ContentFile(answer.with_file, name="passport.pdf") if answer.with_file else ""
+    )
 
 
 class PublicationFactory(factory.django.DjangoModelFactory):

@@ -189,6 +189,12 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = not IS_PRODUCTION
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Participants' uploaded answers (passport scans...) and other personal files: a folder of its own
+# that no web server serves (unidir_cb/core/private_files.py); events.answer_views checks who asks
+# before sending a file. Backed up with the media files (unidir_cb/core/backups.py).
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
+# Private answers (files, passport details) are erased this many days after their event ends.
+PRIVATE_ANSWERS_RETENTION_DAYS = env.int("PRIVATE_ANSWERS_RETENTION_DAYS", default=180)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -280,6 +286,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "unidir_cb.send_pending_outbox_messages",
         "schedule": OUTBOX_SEND_INTERVAL_SECONDS,
         "options": {"expires": OUTBOX_SEND_INTERVAL_SECONDS},
+    },
+    "erase-expired-private-answers": {
+        "task": "events.erase_expired_private_answers",
+        "schedule": 24 * 60 * 60,
+        "options": {"expires": 60 * 60},
     },
     "delete-expired-report-files": {
         "task": "reporting.delete_expired_report_files",

@@ -4,7 +4,8 @@ earlier, the secret calendar address, and deleting an account. Each runs in one 
 Deleting an account removes the user (and with it their login addresses) but keeps the Participant
 row, anonymised, with its registrations: reports to donors count past participants by country,
 organisation kind and event, and those numbers must not change when someone leaves. What identifies
-the person (names, email, organisation, job title, gender) is erased; registrations for events still
+the person (names, email, organisation, job title, gender, every answer to an event's questions and
+every uploaded file) is erased; registrations for events still
 to come are cancelled so that their seats go to the waitlist.
 """
 
@@ -17,6 +18,7 @@ from django.utils import timezone
 
 from ..models import Participant, Registration, new_secret_token
 from ..rules import ACTIVE_STATUSES
+from .answers import erase_answers_of
 from .registrations import cancel_registration
 
 PROFILE_REQUIRED_FIELDS = ("first_name", "last_name", "country", "organisation", "organisation_kind", "job_title")
@@ -115,6 +117,8 @@ def delete_account(user) -> Participant | None:
     participant = Participant.objects.select_for_update().filter(user=user).first()
     if participant is not None:
         _cancel_future_registrations(participant, timezone.now())
+        # Answers (uploaded files, passport details, needs) are personal data no statistic needs.
+        erase_answers_of(participant)
         participant = anonymise_participant(participant)
     get_user_model().objects.filter(pk=user.pk).delete()
     return participant

@@ -22,7 +22,7 @@ from unidir_cb.core.models import OrganisationKind
 from .. import notifications
 from ..email_kinds import KIND_FOR_NEW_STATUS, EmailKind
 from ..models import Event, Participant, Registration
-from ..rules import ACTIVE_STATUSES, ATTENDABLE_STATUSES, may_cancel
+from ..rules import ACTIVE_STATUSES, ATTENDABLE_STATUSES, may_cancel, registration_closes_at
 
 Status = Registration.Status
 
@@ -247,8 +247,7 @@ def registration_closed_refusal(event: Event, now=None) -> RegistrationError | N
         return refusal(Refusal.EVENT_PAST, event)
     if event.registration_opens_at and now < event.registration_opens_at:
         return refusal(Refusal.REGISTRATION_NOT_OPEN_YET, event, date=_formatted(event.registration_opens_at))
-    # Without an explicit closing date, registration closes when the event starts.
-    closes_at = event.registration_closes_at or event.starts_at
+    closes_at = registration_closes_at(event)
     if now >= closes_at:
         return refusal(Refusal.REGISTRATION_CLOSED, event, date=_formatted(closes_at))
     return None

@@ -2,7 +2,8 @@
 describes it, plus an OEWG edited volume. Each domain's data sits beside the code that loads it:
 programme.py (programme, topics, partners, resources, the mapping exercise), catalogue.py
 (publications), activities.py and people.py (events and who took part), funding.py (donors,
-contributions, exchange rates); this module runs them in order.
+contributions, exchange rates), questions.py (what the 2027 training asks and was answered); this
+module runs them in order.
 
 `load_demo()` builds it in one transaction and is idempotent: every row is found by a natural key
 (slug, email, reference, name) and saved only when a value differs, so a second run changes nothing,
@@ -33,6 +34,7 @@ from .programme import (
     load_programme,
     load_topics,
 )
+from .questions import load_questions
 
 TABLE_TOP_EXERCISES_2022 = [
     "ttx-regional-cyber-crisis-management-asean-2022",
@@ -138,6 +140,7 @@ def load_demo(now: datetime.datetime) -> DemoSummary:
     resources = load_information_resources(programme, topics, organisations)
     publications = load_publications(programme, topics)
     events = load_events(programme, topics, organisations)
+    load_questions(events)
     load_donors(programme, events, publications, resources)
     load_exchange_rates()
     exercise = load_mapping_exercise(programme, organisations)

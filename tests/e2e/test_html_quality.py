@@ -5,12 +5,11 @@ a Chinese version; every page names a favicon that is served."""
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
-from events.models import Event, Registration
+from events.models import Event, Question, Registration
 from events.services import certificates as certificate_services
-from events.services import check_in
+from events.services import check_in, questions
 from tests.clients.html import axe_violations, nu_errors
 from tests.conftest import ARTIFACTS
 from tests.e2e.test_registration import log_in
@@ -61,13 +60,6 @@ PARTICIPANT_PAGES = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def programme_pages():
     """An event with everything its page shows, a past course with a certificate, a volume."""
@@ -84,6 +76,12 @@ def programme_pages():
         languages=["en", "fr"],
     )
     AgendaItemFactory(event=workshop, title="Opening", speakers="A. Speaker")
+    visa_summit = EventFactory(
+        title="Visa summit", slug="visa-summit", starts_at=starts_at, ends_at=starts_at + datetime.timedelta(days=1)
+    )
+    for event in (workshop, visa_summit):
+        questions.add_common_questions(event, Question.Form.REGISTRATION)
+        questions.add_common_questions(event, Question.Form.FOLLOW_UP)
     EventFactory(
         title="Called-off briefing",
         slug="called-off-briefing",
@@ -144,7 +142,18 @@ def test_participant_pages_are_valid_html_and_accessible(page, programme_pages, 
     page.wait_for_url("**/en/")
     seat = programme_pages.registrations.get(event__slug="norms-workshop")
 
-    errors, findings = check(page, [*PARTICIPANT_PAGES, f"/en/events/my-registrations/{seat.pk}/cancel/"], tmp_path)
+    answers = [f"/{language}/events/my-registrations/{seat.pk}/answers/" for language in ("en", "ar")]
+    registering = ["/en/events/visa-summit/register/", "/ar/events/visa-summit/register/"]
+    errors, findings = check(
+        page,
+        [
+            *PARTICIPANT_PAGES,
+            f"/en/events/my-registrations/{seat.pk}/cancel/",
+            *[f"{path}{form}/" for path in answers for form in Question.Form.values],
+            *registering,
+        ],
+        tmp_path,
+    )
 
     assert not errors, "\n".join(errors)
     assert not findings, "\n".join(findings)

@@ -6,7 +6,6 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from icalendar import Calendar
 
 from events.models import Registration
@@ -17,14 +16,6 @@ from tests.factories import AgendaItemFactory, EventFactory, RegistrationFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ONLINE_URL = "https://meet.example.org/j/norms-room"
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """The live server shares this process's cache, where allauth and registration rate limits count."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def log_in(page, email):

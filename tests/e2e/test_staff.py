@@ -7,7 +7,6 @@ import datetime
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -22,13 +21,6 @@ from unidir_cb.core.permissions import PROGRAMME_STAFF
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 Status = Registration.Status
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

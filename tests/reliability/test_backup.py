@@ -1,6 +1,6 @@
-"""`manage.py backup` (make backup) dumps the database and the media files with a checksum manifest;
-`manage.py restore` (make restore) puts them into a fresh database and media folder, where the same
-records and files are found. A damaged backup restores nothing."""
+"""`manage.py backup` (make backup) dumps the database, the media files and the private files
+(participants' uploads) with a checksum manifest; `manage.py restore` (make restore) puts them into a
+fresh database and folders, where the same records and files are found. A damaged backup restores nothing."""
 
 import hashlib
 import io
@@ -12,7 +12,7 @@ import pytest
 from django.db import connection
 
 from tests.conftest import database_url_of, run_manage
-from tests.factories import EventFactory, ParticipantFactory, RegistrationFactory, ReportJobFactory
+from tests.factories import AnswerFactory, EventFactory, ParticipantFactory, RegistrationFactory, ReportJobFactory
 from unidir_cb.core.reporting.models import ReportFile
 
 pytestmark = [pytest.mark.reliability, pytest.mark.timeout(180)]
@@ -59,11 +59,13 @@ def fresh_database_url(transactional_db, tmp_path):
 
 
 @pytest.fixture
-def records_and_files(transactional_db, settings, tmp_path):
-    """A little of everything: events, people, registrations, and a report with its stored files."""
+def records_and_files(transactional_db, settings, tmp_path, private_files_in_a_temporary_folder):
+    """A little of everything: events, people, registrations with an uploaded passport copy, and a
+    report with its stored files."""
     settings.MEDIA_ROOT = tmp_path / "media"
     for number in range(3):
         RegistrationFactory(event=EventFactory(title=f"Workshop {number}"), participant=ParticipantFactory())
+    AnswerFactory(with_file=b"%PDF-1.7 passport photo page")
     job = ReportJobFactory()
     for file_format, content in [("pdf", b"%PDF-1.7 figures"), ("html", "<p>Les chiffres — 数字</p>".encode())]:
         report_file = ReportFile(job=job, format=file_format, filename=f"figures.{file_format}", size=len(content))
@@ -76,32 +78,35 @@ def test_a_backup_restored_into_a_fresh_database_and_media_folder_has_the_same_r
     records_and_files, fresh_database_url, tmp_path
 ):
     database_url = database_url_of(connection.settings_dict)
+    private_files = tmp_path / "private-media"
     backup = run_manage(
         "backup", "--output", str(tmp_path / "backups"), DJANGO_ENV="test", DATABASE_URL=database_url,
-        MEDIA_ROOT=str(records_and_files),
+        MEDIA_ROOT=str(records_and_files), PRIVATE_MEDIA_ROOT=str(private_files),
     )  # fmt: skip
     assert backup.returncode == 0, backup.stderr
     [folder] = (tmp_path / "backups").iterdir()
     assert subprocess.run(["sha256sum", "--check", "--quiet", "SHA256SUMS"], cwd=folder, check=False).returncode == 0
 
-    restored_media = tmp_path / "restored-media"
+    restored_media, restored_private = tmp_path / "restored-media", tmp_path / "restored-private-media"
     restore = run_manage(
         "restore", str(folder), "--no-input", DJANGO_ENV="test", DATABASE_URL=fresh_database_url,
-        MEDIA_ROOT=str(restored_media),
+        MEDIA_ROOT=str(restored_media), PRIVATE_MEDIA_ROOT=str(restored_private),
     )  # fmt: skip
     assert restore.returncode == 0, restore.stderr
 
     original = row_counts(database_url)
-    assert original["events_registration"] == 3 and original["reporting_reportfile"] == 2
+    assert original["events_registration"] == 4 and original["reporting_reportfile"] == 2
     assert row_counts(fresh_database_url) == original
     assert file_checksums(restored_media) == file_checksums(records_and_files)
+    assert len(file_checksums(private_files)) == 1
+    assert file_checksums(restored_private) == file_checksums(private_files)
 
 
 def test_a_damaged_backup_restores_nothing(records_and_files, fresh_database_url, tmp_path):
     database_url = database_url_of(connection.settings_dict)
     run_manage(
         "backup", "--output", str(tmp_path / "backups"), DJANGO_ENV="test", DATABASE_URL=database_url,
-        MEDIA_ROOT=str(records_and_files),
+        MEDIA_ROOT=str(records_and_files), PRIVATE_MEDIA_ROOT=str(tmp_path / "private-media"),
     )  # fmt: skip
     [folder] = (tmp_path / "backups").iterdir()
     with (folder / "media.tar.gz").open("ab") as archive:
@@ -109,9 +114,10 @@ def test_a_damaged_backup_restores_nothing(records_and_files, fresh_database_url
 
     restore = run_manage(
         "restore", str(folder), "--no-input", DJANGO_ENV="test", DATABASE_URL=fresh_database_url,
-        MEDIA_ROOT=str(tmp_path / "restored-media"),
+        MEDIA_ROOT=str(tmp_path / "restored-media"), PRIVATE_MEDIA_ROOT=str(tmp_path / "restored-private-media"),
     )  # fmt: skip
 
     assert restore.returncode != 0
     assert "media.tar.gz does not match its checksum" in restore.stderr
     assert not (tmp_path / "restored-media").exists()
+    assert not (tmp_path / "restored-private-media").exists()

@@ -1,7 +1,8 @@
 """Backups of the database and the media files, and restoring them (`make backup`, `make restore`).
 
 A backup is a folder holding the database (PostgreSQL: `pg_dump --format=custom`; SQLite: a copy made
-with SQLite's online backup), the media files as a gzipped tar, `backup.json` (when and what), and
+with SQLite's online backup), the media files and the private files (participants' uploads, kept
+apart from the media files: settings.PRIVATE_MEDIA_ROOT) as two gzipped tars, `backup.json` (when and what), and
 `SHA256SUMS`, a checksum manifest in `sha256sum` format (`sha256sum -c SHA256SUMS` checks it by hand).
 Restoring checks every checksum first and changes nothing when one does not match; PostgreSQL is
 restored in one transaction."""
@@ -23,6 +24,7 @@ from django.utils import timezone
 MANIFEST = "SHA256SUMS"
 METADATA = "backup.json"
 MEDIA_ARCHIVE = "media.tar.gz"
+PRIVATE_ARCHIVE = "private-media.tar.gz"
 POSTGRES_DUMP = "database.dump"
 SQLITE_COPY = "database.sqlite3"
 
@@ -44,19 +46,20 @@ def create_backup(parent: Path, database_alias: str = "default") -> Path:
         connections[database_alias].close()
         with sqlite3.connect(database["NAME"]) as source, sqlite3.connect(folder / dump_name) as copy:
             source.backup(copy)
-    with tarfile.open(folder / MEDIA_ARCHIVE, "w:gz") as archive:
-        media_root = Path(settings.MEDIA_ROOT)
-        if media_root.exists():
-            archive.add(media_root, arcname=".")
+    for archive_name, root in _file_folders():
+        with tarfile.open(folder / archive_name, "w:gz") as archive:
+            if root.exists():
+                archive.add(root, arcname=".")
     metadata = {
         "created_at": timezone.now().isoformat(),
         "engine": database["ENGINE"],
         "database": str(database["NAME"]),
         "media_root": str(settings.MEDIA_ROOT),
-        "files": [dump_name, MEDIA_ARCHIVE],
+        "private_media_root": str(settings.PRIVATE_MEDIA_ROOT),
+        "files": [dump_name, MEDIA_ARCHIVE, PRIVATE_ARCHIVE],
     }
     (folder / METADATA).write_text(json.dumps(metadata, indent=2) + "\n")
-    _write_manifest(folder, [dump_name, MEDIA_ARCHIVE, METADATA])
+    _write_manifest(folder, [dump_name, MEDIA_ARCHIVE, PRIVATE_ARCHIVE, METADATA])
     return folder
 
 
@@ -79,8 +82,15 @@ def restore_backup(folder: Path, database_alias: str = "default") -> dict:
     else:
         with sqlite3.connect(folder / SQLITE_COPY) as copy, sqlite3.connect(database["NAME"]) as target:
             copy.backup(target)
-    _restore_media(folder / MEDIA_ARCHIVE, Path(settings.MEDIA_ROOT))
+    for archive_name, root in _file_folders():
+        # Backups made before private files were kept apart have no private archive.
+        if (folder / archive_name).exists():
+            _restore_media(folder / archive_name, root)
     return metadata
+
+
+def _file_folders() -> list[tuple[str, Path]]:
+    return [(MEDIA_ARCHIVE, Path(settings.MEDIA_ROOT)), (PRIVATE_ARCHIVE, Path(settings.PRIVATE_MEDIA_ROOT))]
 
 
 def verify_backup(folder: Path) -> dict:
@@ -99,7 +109,7 @@ def verify_backup(folder: Path) -> dict:
 
 
 def _restore_media(archive_path: Path, media_root: Path) -> None:
-    """Replace the media folder's content with the archive's (extracted beside it, then swapped in)."""
+    """Replace a file folder's content (media or private) with the archive's (extracted beside it, then swapped in)."""
     media_root.mkdir(parents=True, exist_ok=True)
     staging = media_root.with_name(f".{media_root.name}-restoring")
     shutil.rmtree(staging, ignore_errors=True)

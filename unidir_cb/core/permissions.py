@@ -12,9 +12,14 @@ MONEY_MODELS = ("contribution", "historicalcontribution", "exchangerate")
 VIEW_AMOUNTS_CODENAME = "view_contribution_amounts"
 VIEW_AMOUNTS_PERMISSION = f"donors.{VIEW_AMOUNTS_CODENAME}"
 
+# Who may read participants' private answers (passport details) and fetch their uploaded files: a
+# group of its own, given to the few staff who prepare visa letters and travel, beside their usual group.
+READ_PRIVATE_ANSWERS_CODENAME = "read_private_answers"
+
 PROGRAMME_STAFF = "Programme staff"
 FINANCE = "Finance"
 MANAGEMENT = "Management"
+PRIVATE_PARTICIPANT_DATA = "Private participant data"
 
 
 def _domain_permissions():
@@ -26,7 +31,7 @@ def permissions_for(group_name: str):
     money = Q(content_type__model__in=MONEY_MODELS)
     if group_name == PROGRAMME_STAFF:
         # Everything except money; they may see who the donors are, not what they gave.
-        return domain.exclude(money).exclude(codename="run_reports")
+        return domain.exclude(money).exclude(codename__in=["run_reports", READ_PRIVATE_ANSWERS_CODENAME])
     if group_name == FINANCE:
         donors = domain.filter(content_type__app_label="donors")
         return donors | domain.filter(codename__startswith="view_")
@@ -34,11 +39,13 @@ def permissions_for(group_name: str):
         return domain.filter(
             Q(codename__startswith="view_") | Q(codename__in=["run_reports", VIEW_AMOUNTS_CODENAME])
         ) | Permission.objects.filter(content_type__app_label="reporting", codename="view_reportjob")
+    if group_name == PRIVATE_PARTICIPANT_DATA:
+        return domain.filter(codename=READ_PRIVATE_ANSWERS_CODENAME)
     raise ValueError(f"Unknown group {group_name!r}")
 
 
 def sync_staff_groups(**kwargs):
-    for name in (PROGRAMME_STAFF, FINANCE, MANAGEMENT):
+    for name in (PROGRAMME_STAFF, FINANCE, MANAGEMENT, PRIVATE_PARTICIPANT_DATA):
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.set(permissions_for(name))
 

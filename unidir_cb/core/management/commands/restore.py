@@ -20,7 +20,8 @@ class Command(BaseCommand):
         database = settings.DATABASES["default"]
         if not no_input:
             answer = input(
-                f"This replaces the database {database['NAME']} and the media folder {settings.MEDIA_ROOT} "
+                f"This replaces the database {database['NAME']}, the media folder {settings.MEDIA_ROOT} "
+                f"and the private files' folder {settings.PRIVATE_MEDIA_ROOT} "
                 f"with the backup {backup}. Type 'yes' to go on: "
             )
             if answer.strip().lower() != "yes":
