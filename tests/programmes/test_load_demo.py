@@ -19,7 +19,7 @@ from django.db.models import Count, Max
 from django.test import override_settings
 
 from donors.models import Contribution, Donor, ExchangeRate
-from events.models import Event, EventSeries, Participant, Registration
+from events.models import Event, EventSeries, Participant, Question, Registration
 from programmes.models import InformationResource, MappingExercise, Organisation, Programme, Topic
 from publications.models import Authorship, Publication, Translation
 from unidir_cb.core import un_countries
@@ -564,3 +564,19 @@ def test_a_visitor_of_the_chinese_or_arabic_site_reads_the_upcoming_events_and_t
     assert "<span>主权、不干涉和审慎义务</span>" in training and "<dd>外交官和政府官员</dd>" in training
     assert "日内瓦" in training and "Geneva" not in training.split("<main")[1]
     assert 'lang="en"' not in training.split("<main")[1].split("</main>")[0]
+
+
+def test_the_2027_training_asks_a_visa_and_logistics_form_its_participants_have_answered(demo):
+    training = Event.objects.get(slug="training-module-international-law-cyberspace-2027")
+    asked = {question.common_key: question for question in training.questions.all()}
+    confirmed = registrations_of(training.slug, status=Registration.Status.CONFIRMED)
+
+    assert {"dietary_needs", "visa_support", "arrival_date", "passport_number", "passport_copy"} <= set(asked)
+    assert asked["passport_number"].form == Question.Form.FOLLOW_UP and asked["passport_number"].is_private
+    assert asked["dietary_needs"].label_fr == "Régime alimentaire"
+    for registration in confirmed:
+        assert registration.answers.filter(question=asked["dietary_needs"]).exists()
+    completed = confirmed.filter(follow_up_completed_at__isnull=False)
+    assert 0 < completed.count() < confirmed.count()
+    for registration in completed:
+        assert registration.answers.get(question=asked["nationality"]).value == registration.participant.country.code
