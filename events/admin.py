@@ -1,3 +1,5 @@
+from functools import partial
+
 from admin_auto_filters.filters import AutocompleteFilter
 from django.contrib import admin, messages
 from django.db import models
@@ -11,10 +13,21 @@ from simple_history.admin import SimpleHistoryAdmin
 from unidir_cb.core.admin_lists import PageAnnotationsMixin
 from unidir_cb.core.data_transfer.admin import ImportExportAdminMixin
 
-from . import answers_admin, rules
+from . import answers_admin, messages_admin, rules, selectors
 from .admin_forms import EventAdminForm, QuestionAdminForm
 from .answer_views import may_read_private_answers
-from .models import AgendaItem, Answer, Event, EventPartner, EventSeries, Participant, Question, Registration
+from .models import (
+    AgendaItem,
+    Answer,
+    Event,
+    EventMessage,
+    EventMessageRecipient,
+    EventPartner,
+    EventSeries,
+    Participant,
+    Question,
+    Registration,
+)
 from .resources import (
     EventResource,
     ParticipantResource,
@@ -162,6 +175,8 @@ class EventAdmin(PageAnnotationsMixin, ImportExportAdminMixin, TranslationAdmin)
                     "eligible_countries",
                     "capacity",
                     "waitlist_enabled",
+                    "offer_hours",
+                    "reminder_days_before",
                     "registration_opens_at",
                     "registration_closes_at",
                     "answers_page_link",
@@ -174,14 +189,25 @@ class EventAdmin(PageAnnotationsMixin, ImportExportAdminMixin, TranslationAdmin)
         answers_view = self.admin_site.admin_view(
             lambda request, object_id: answers_admin.answers_page(self, request, object_id)
         )
-        return [path("<path:object_id>/answers/", answers_view, name="events_event_answers"), *super().get_urls()]
+        message_view = self.admin_site.admin_view(
+            lambda request, object_id: messages_admin.message_page(self, request, object_id)
+        )
+        return [
+            path("<path:object_id>/answers/", answers_view, name="events_event_answers"),
+            path("<path:object_id>/message/", message_view, name="events_event_message"),
+            *super().get_urls(),
+        ]
 
-    @admin.display(description="answers")
+    @admin.display(description="participants")
     def answers_page_link(self, event):
         if event.pk is None:
             return "Save the event, then add questions below."
-        url = reverse("admin:events_event_answers", args=[event.pk])
-        return format_html('<a href="{}">Answers to the questions, as a table (with filters and downloads)</a>', url)
+        return format_html(
+            '<a href="{}">Answers to the questions, as a table (with filters and downloads)</a> · '
+            '<a href="{}">Email participants by status</a>',
+            reverse("admin:events_event_answers", args=[event.pk]),
+            reverse("admin:events_event_message", args=[event.pk]),
+        )
 
     def _add_common(self, request, queryset, form_kind, what):
         for event in queryset:
@@ -342,7 +368,16 @@ class RegistrationAdmin(PageAnnotationsMixin, ImportExportAdminMixin, SimpleHist
     # An attendee list for the event chosen on the import form; it creates participants.
     import_form_class = RegistrationImportForm
     extra_import_permissions = ("events.add_participant", "events.change_participant")
-    list_display = ["participant", "participant_email", "event", "status", "attended", "created_at", "decided_at"]
+    list_display = [
+        "participant",
+        "participant_email",
+        "event",
+        "status",
+        "waitlist_place",
+        "attended",
+        "created_at",
+        "decided_at",
+    ]
     list_filter = [
         "status",
         "attended",
@@ -376,6 +411,8 @@ class RegistrationAdmin(PageAnnotationsMixin, ImportExportAdminMixin, SimpleHist
         "follow_up_reminded_at",
     ]
     actions = [
+        "move_up_the_waiting_list",
+        "move_to_the_front_of_the_waiting_list",
         "remind_follow_up",
         "approve",
         "waitlist",
@@ -404,6 +441,43 @@ class RegistrationAdmin(PageAnnotationsMixin, ImportExportAdminMixin, SimpleHist
         event = str(options.get("event", ""))
         lookup = Q(pk=int(event)) if event.isdigit() else Q(slug=event)
         return {"event": Event.objects.filter(lookup).first() if event else None}
+
+    def annotate_page(self, page):
+        places = dict(
+            selectors.with_waitlist_place(Registration.objects.filter(pk__in=[row.pk for row in page])).values_list(
+                "pk", "waitlist_place"
+            )
+        )
+        for registration in page:
+            registration.waitlist_place_on_page = places.get(registration.pk)
+        return page
+
+    @admin.display(description="place on the waiting list", ordering="queued_at")
+    def waitlist_place(self, registration):
+        return registration.waitlist_place_on_page or ""
+
+    def _move_up(self, request, queryset, to_the_front):
+        # Several moved together keep their order among themselves: one place up each from the
+        # front of the queue; to the front, from the back (the last moved ends up first).
+        waiting = queryset.filter(status=Status.WAITLISTED).select_related("participant", "event")
+        order = ("-queued_at", "-id") if to_the_front else Registration.QUEUE_ORDER
+        outcome = registrations.apply_to_each(
+            waiting.order_by(*order),
+            partial(registrations.move_up_the_waiting_list, to_the_front=to_the_front),
+            request.user,
+        )
+        if outcome.changed:
+            self.message_user(request, f"{len(outcome.changed)} registration(s) moved up.", messages.SUCCESS)
+        for _, reason in outcome.refused:
+            self.message_user(request, f"Not moved: {reason}", messages.WARNING)
+
+    @admin.action(description="Move up one place on the waiting list")
+    def move_up_the_waiting_list(self, request, queryset):
+        self._move_up(request, queryset, to_the_front=False)
+
+    @admin.action(description="Move to the front of the waiting list")
+    def move_to_the_front_of_the_waiting_list(self, request, queryset):
+        self._move_up(request, queryset, to_the_front=True)
 
     @admin.display(description="email", ordering="participant__email")
     def participant_email(self, registration):
@@ -480,3 +554,41 @@ class RegistrationAdmin(PageAnnotationsMixin, ImportExportAdminMixin, SimpleHist
     @admin.action(description="Issue and email certificates again, even to those already sent one")
     def email_certificates_again(self, request, queryset):
         self._email_certificates(request, queryset, send_again=True)
+
+
+class EventMessageRecipientInline(admin.TabularInline):
+    model = EventMessageRecipient
+    extra = 0
+    fields = ["email", "status", "registration"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(EventMessage)
+class EventMessageAdmin(admin.ModelAdmin):
+    """The log of what staff wrote to an event's participants, and to whom; written from the event's
+    "Email participants" page, never edited afterwards."""
+
+    list_display = ["subject", "event", "sent_by", "created_at", "recipient_count"]
+    list_select_related = ["event", "sent_by"]
+    list_filter = [EventChoiceFilter]
+    search_fields = ["subject", "event__title"]
+    fields = ["event", "statuses", "subject", "body", "sent_by", "created_at"]
+    readonly_fields = fields
+    inlines = [EventMessageRecipientInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(recipients_total=Count("recipients"))
+
+    @admin.display(description="recipients", ordering="recipients_total")
+    def recipient_count(self, message):
+        return message.recipients_total
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -8,7 +8,7 @@ from unidir_cb.core import un_countries
 from unidir_cb.core.forms import ChecklistField, un_languages_field
 from unidir_cb.core.models import OrganisationKind
 
-from .models import Event, Question
+from .models import REMINDER_DAY_CHOICES, Event, Question
 
 
 def country_group_choices():
@@ -38,10 +38,27 @@ class EventAdminForm(forms.ModelForm):
         help_text="Besides the groups above. None chosen and no group ticked: every country.",
     )
 
+    reminder_days_before = forms.TypedMultipleChoiceField(
+        choices=[(days, f"{days} day(s) before") for days in REMINDER_DAY_CHOICES],
+        coerce=int,
+        required=False,
+        empty_value=[],
+        widget=forms.CheckboxSelectMultiple,
+        label="Reminders",
+        help_text="Confirmed participants are emailed a reminder with the calendar file (and the online link) "
+        "this many days before. None ticked: no reminder.",
+    )
+
     class Meta:
         model = Event
         # The admin's fieldsets name the rest of the form's fields.
-        fields = ["languages", "eligible_organisation_kinds", "eligible_country_groups", "eligible_countries"]
+        fields = [
+            "languages",
+            "eligible_organisation_kinds",
+            "eligible_country_groups",
+            "eligible_countries",
+            "reminder_days_before",
+        ]
 
 
 class QuestionAdminForm(forms.ModelForm):

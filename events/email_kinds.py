@@ -12,6 +12,7 @@ Status = Registration.Status
 # by name, so that nothing below the tasks imports the tasks module.
 REGISTRATION_EMAIL_TASK = "events.send_registration_email"
 CERTIFICATE_EMAIL_TASK = "events.send_certificate_email"
+EVENT_MESSAGE_TASK = "events.send_event_message_email"
 
 
 class EmailKind(StrEnum):
@@ -24,6 +25,10 @@ class EmailKind(StrEnum):
     EVENT_UPDATED = "event_updated"  # time, place or status changed: an updated invitation
     EVENT_CANCELLED = "event_cancelled"
     FOLLOW_UP_REMINDER = "follow_up_reminder"  # staff ask again for the follow-up form
+    OFFERED = "offered"  # a freed seat offered for a set time: accept or decline
+    OFFER_REMINDER = "offer_reminder"  # the offer lapses soon
+    OFFER_LAPSED = "offer_lapsed"
+    REMINDER = "reminder"  # a set number of days before the event
 
 
 # The registration status each email describes; an email whose registration has moved on is stale.
@@ -37,10 +42,20 @@ EXPECTED_STATUS = {
     EmailKind.EVENT_UPDATED: Status.CONFIRMED,
     EmailKind.EVENT_CANCELLED: Status.CONFIRMED,
     EmailKind.FOLLOW_UP_REMINDER: Status.CONFIRMED,
+    EmailKind.OFFERED: Status.OFFERED,
+    EmailKind.OFFER_REMINDER: Status.OFFERED,
+    EmailKind.OFFER_LAPSED: Status.CANCELLED,
+    EmailKind.REMINDER: Status.CONFIRMED,
 }
 
 # Emails that put the event in the participant's calendar or change it there.
-INVITATION_KINDS = (EmailKind.CONFIRMED, EmailKind.PROMOTED, EmailKind.EVENT_UPDATED, EmailKind.EVENT_CANCELLED)
+INVITATION_KINDS = (
+    EmailKind.CONFIRMED,
+    EmailKind.PROMOTED,
+    EmailKind.EVENT_UPDATED,
+    EmailKind.EVENT_CANCELLED,
+    EmailKind.REMINDER,  # the same invitation again (same UID and SEQUENCE): it changes nothing in a calendar
+)
 # A status whose email is about that registration's own change (used by the services' hooks).
 KIND_FOR_NEW_STATUS = {
     Status.PENDING: EmailKind.RECEIVED,

@@ -13,6 +13,7 @@ the later change queued its own.
 
 import datetime
 import logging
+import zoneinfo
 from email.mime.text import MIMEText
 from urllib.parse import urlencode
 
@@ -20,12 +21,13 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext, gettext_lazy
 
 from . import calendar, certificates
 from .email_kinds import EXPECTED_STATUS, INVITATION_KINDS, EmailKind
-from .models import Event, Question, Registration
+from .models import Event, EventMessageRecipient, Question, Registration
+from .offer_tokens import offer_path
 from .rules import follow_up_is_due, online_link_for
 
 logger = logging.getLogger(__name__)
@@ -42,6 +44,10 @@ SUBJECTS = {
     EmailKind.EVENT_UPDATED: gettext_lazy("Updated: %(event)s"),
     EmailKind.EVENT_CANCELLED: gettext_lazy("Cancelled: %(event)s"),
     EmailKind.FOLLOW_UP_REMINDER: gettext_lazy("Please complete the follow-up form: %(event)s"),
+    EmailKind.OFFERED: gettext_lazy("A seat is offered to you: %(event)s"),
+    EmailKind.OFFER_REMINDER: gettext_lazy("Reminder: a seat is offered to you: %(event)s"),
+    EmailKind.OFFER_LAPSED: gettext_lazy("Seat offer lapsed: %(event)s"),
+    EmailKind.REMINDER: gettext_lazy("Reminder: %(event)s"),
 }
 
 LEADS = {
@@ -69,12 +75,40 @@ LEADS = {
     EmailKind.EVENT_CANCELLED: gettext_lazy(
         "We are sorry: %(event)s has been cancelled. The attached file removes it from your calendar."
     ),
+    EmailKind.REMINDER: gettext_lazy(
+        "This is a reminder of %(event)s, for which your seat is confirmed. The details are below and the "
+        "calendar invitation is attached."
+    ),
     EmailKind.FOLLOW_UP_REMINDER: gettext_lazy(
         "The organisers of %(event)s still need a few details from you (travel, visa, logistics). "
         "Please complete the follow-up form."
     ),
 }
+OFFER_LEADS = {
+    EmailKind.OFFERED: gettext_lazy(
+        "A seat has become free at %(event)s and it is offered to you, as the next person on the waiting "
+        "list. Please accept or decline it before %(expires)s; if you do not answer, it goes to the next "
+        "person."
+    ),
+    EmailKind.OFFER_REMINDER: gettext_lazy(
+        "The seat offered to you at %(event)s is still yours until %(expires)s. Please accept or decline "
+        "it; if you do not answer, it goes to the next person."
+    ),
+    EmailKind.OFFER_LAPSED: gettext_lazy(
+        "The seat offered to you at %(event)s was not accepted by %(expires)s, so it has gone to the next "
+        "person on the waiting list. You can register again while registration is open."
+    ),
+}
 FOLLOW_UP_REQUEST = gettext_lazy("The organisers need a few more details from you: please complete the follow-up form.")
+
+
+def _lead(registration: Registration, kind: EmailKind) -> str:
+    event = registration.event
+    if kind in OFFER_LEADS:
+        expires = timezone.localtime(registration.offer_expires_at, zoneinfo.ZoneInfo(event.time_zone))
+        when = f"{formats.date_format(expires, 'DATETIME_FORMAT')} ({event.time_zone})"
+        return OFFER_LEADS[kind] % {"event": event.title, "expires": when}
+    return LEADS[kind] % {"event": event.title}
 
 
 def site_url(path: str) -> str:
@@ -88,7 +122,7 @@ def is_stale(registration: Registration, kind: EmailKind) -> bool:
     event_status = registration.event.status
     if kind == EmailKind.EVENT_CANCELLED:
         return event_status != Event.Status.CANCELLED
-    if kind == EmailKind.EVENT_UPDATED:
+    if kind in (EmailKind.EVENT_UPDATED, EmailKind.REMINDER):
         return event_status != Event.Status.PUBLISHED
     if kind == EmailKind.FOLLOW_UP_REMINDER:
         return not follow_up_is_due(registration)
@@ -114,7 +148,8 @@ def build_registration_email(
             "kind": str(kind),
             "participant": participant,
             "event": event,
-            "lead": LEADS[kind] % {"event": event.title},
+            "lead": _lead(registration, kind),
+            "offer_url": site_url(offer_path(registration)) if registration.status == Status.OFFERED else "",
             "online_url": online_link_for(registration),
             "event_url": event_url,
             "place": calendar.event_location(event),
@@ -226,4 +261,40 @@ def send_certificate_email(registration_id: int, emailed_at: str) -> bool:
         logger.info("Not emailing the certificate of registration %s: a later sending replaced it", registration_id)
         return False
     build_certificate_email(registration).send()
+    return True
+
+
+# Messages staff write to an event's participants -------------------------------------------------
+
+
+def build_event_message_email(recipient: EventMessageRecipient) -> EmailMultiAlternatives:
+    """The staff's text, with the greeting, the event's link and the sign-off in the participant's language."""
+    message, participant = recipient.message, recipient.registration.participant
+    event = message.event
+    with translation.override(participant.language or settings.LANGUAGE_CODE):
+        context = {
+            "participant": participant,
+            "event": event,
+            "body": message.body,
+            "event_url": site_url(reverse("events:detail", args=[event.slug])),
+            "language_code": translation.get_language(),
+            "language_bidi": translation.get_language_bidi(),
+        }
+        text = render_to_string("events/email/message.txt", context)
+        html = render_to_string("events/email/message.html", context)
+    email = EmailMultiAlternatives(message.subject, text, settings.DEFAULT_FROM_EMAIL, [recipient.email])
+    email.attach_alternative(html, "text/html")
+    return email
+
+
+def send_event_message_email(recipient_id: int) -> bool:
+    """Send one logged recipient their copy; False when there is nobody (left) to send it to."""
+    recipient = (
+        EventMessageRecipient.objects.select_related("message__event", "registration__participant")
+        .filter(pk=recipient_id)
+        .first()
+    )
+    if recipient is None or recipient.registration is None or recipient.registration.participant.anonymised_at:
+        return False
+    build_event_message_email(recipient).send()
     return True

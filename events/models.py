@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import CountryField
@@ -28,6 +28,14 @@ def validate_time_zone(value):
 
 def new_secret_token():
     return secrets.token_urlsafe(24)
+
+
+# Reminders before an event, in days: a week before and the day before.
+REMINDER_DAY_CHOICES = (14, 7, 3, 1)
+
+
+def default_reminder_days() -> list[int]:
+    return [7, 1]
 
 
 def local_date(moment: datetime.datetime, time_zone: str) -> datetime.date:
@@ -117,6 +125,18 @@ class Event(TimeStampedModel):
     eligible_countries = models.JSONField(default=list, blank=True, help_text="Leave empty for all.")
     capacity = models.PositiveIntegerField(null=True, blank=True, help_text="Seats; empty means no limit.")
     waitlist_enabled = models.BooleanField(default=True)
+    reminder_days_before = models.JSONField(
+        default=default_reminder_days,
+        blank=True,
+        help_text="Confirmed participants are reminded (with the calendar file and the online link) this many "
+        "days before the event; none ticked: no reminder.",
+    )
+    offer_hours = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="When a seat frees, offer it to the next person on the waiting list for this many hours "
+        "(they accept or decline from the email); empty: confirm them at once.",
+    )
     registration_opens_at = models.DateTimeField(null=True, blank=True)
     registration_closes_at = models.DateTimeField(null=True, blank=True)
     invitation_token = models.CharField(max_length=64, default=new_secret_token, editable=False)
@@ -292,10 +312,15 @@ class Participant(TimeStampedModel):
 
 
 class Registration(TimeStampedModel):
+    # The waiting list is first come, first served: queue time, then id for ties.
+    QUEUE_ORDER = ("queued_at", "id")
+
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending approval")
         CONFIRMED = "confirmed", _("Confirmed")
         WAITLISTED = "waitlisted", _("Waitlisted")
+        # A freed seat held for the first person waiting until they accept, decline or the offer lapses.
+        OFFERED = "offered", _("Offered a seat")
         DECLINED = "declined", _("Declined")
         CANCELLED = "cancelled", _("Cancelled")
         # Registered at the door by staff and checked in at once: the seat was settled there, so the
@@ -305,6 +330,11 @@ class Registration(TimeStampedModel):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="registrations")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    # The waiting list's order: when the person joined the queue (their registration time, or the
+    # time they registered again after cancelling); staff moving someone up give them an earlier one.
+    queued_at = models.DateTimeField(default=timezone.now)
+    offer_expires_at = models.DateTimeField(null=True, blank=True)
+    offer_reminded_at = models.DateTimeField(null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -326,10 +356,10 @@ class Registration(TimeStampedModel):
     history = HistoricalRecords()
 
     class Meta:
-        # The waitlist is first come, first served: registration time, then id for ties.
         ordering = ["created_at", "id"]
         indexes = [
-            models.Index(fields=["event", "status", "created_at"]),
+            # The waitlist is first come, first served: queue time, then id for ties (QUEUE_ORDER).
+            models.Index(fields=["event", "status", "queued_at", "id"], name="registration_queue_order"),
             models.Index(fields=["created_at", "id"], name="registration_created_order"),
         ]
         constraints = [
@@ -514,3 +544,49 @@ class Answer(TimeStampedModel):
         if isinstance(value, list):
             return "; ".join(value)
         return str(value)
+
+
+class SentReminder(TimeStampedModel):
+    """A reminder sent to one registration, so that each goes once however often beat runs."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="sent_reminders")
+    days_before = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "days_before"], name="reminder_once_per_registration"),
+        ]
+
+    def __str__(self):
+        return f"{self.registration}: {self.days_before} day(s) before"
+
+
+class EventMessage(TimeStampedModel):
+    """An email staff sent to the participants of an event with the chosen statuses; the recipients
+    are logged with it (EventMessageRecipient)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="messages")
+    statuses = models.JSONField(default=list, help_text="The registration statuses written to.")
+    subject = models.CharField(max_length=200)
+    body = models.TextField()
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.subject} ({self.event.title})"
+
+
+class EventMessageRecipient(TimeStampedModel):
+    message = models.ForeignKey(EventMessage, on_delete=models.CASCADE, related_name="recipients")
+    registration = models.ForeignKey(Registration, on_delete=models.SET_NULL, null=True, related_name="+")
+    # The address written to, as it was (a participant may change theirs, or delete their account).
+    email = models.EmailField()
+    status = models.CharField(max_length=20, choices=Registration.Status.choices)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.email

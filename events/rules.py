@@ -10,6 +10,7 @@ Each is defined here once; everything else calls it.
 - Whether participants are still emailed about their registration's status: `status_emails_go_out`.
 - From when the check-in desk records arrivals: `check_in_opens_at`.
 - When registration closes: `registration_closes_at`.
+- Which registrations hold a seat (capacity): `SEAT_STATUSES`; when an offer is recalled: `offer_reminder_due_at`.
 - Until when a participant may change their answers to an event's questions: `answers_editable`;
   whether they are still to complete the follow-up form: `follow_up_is_due`.
 """
@@ -24,7 +25,10 @@ from django.utils import timezone
 from .models import Event, Question, Registration
 
 Status = Registration.Status
-ACTIVE_STATUSES = (Status.PENDING, Status.CONFIRMED, Status.WAITLISTED)
+ACTIVE_STATUSES = (Status.PENDING, Status.CONFIRMED, Status.WAITLISTED, Status.OFFERED)
+# Registrations that hold one of the event's seats: capacity counts them. An offer holds its seat
+# until it is accepted, declined or lapses.
+SEAT_STATUSES = (Status.CONFIRMED, Status.OFFERED)
 # Registrations the check-in desk lists and may mark attended: those with a seat, and walk-ins.
 ATTENDABLE_STATUSES = (Status.CONFIRMED, Status.WALK_IN)
 # Registrations whose .ics a participant may download: a seat, or one they are waiting to hear about.
@@ -126,3 +130,9 @@ def follow_up_reminder_refusal(registration: Registration, now=None) -> str:
     if not follow_up_is_due(registration, now):
         return "the event is over or not published"
     return ""
+
+
+def offer_reminder_due_at(registration: Registration) -> datetime.datetime:
+    """An offer is recalled to the person once, when a quarter of its time is left."""
+    offered_for = registration.offer_expires_at - registration.decided_at
+    return registration.offer_expires_at - offered_for / 4

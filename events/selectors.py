@@ -8,7 +8,20 @@ Each returns a queryset whose cost does not grow with the number of rows: counts
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import CharField, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Concat, Lower
 from django.utils import timezone
 from django_countries.fields import Country
@@ -18,15 +31,15 @@ from unidir_cb.core.content import search_in_language_and_english
 
 from .certificates import certificate_holds, normalise_code
 from .models import AgendaItem, Answer, Event, EventPartner, Participant, Question, Registration
-from .rules import ACTIVE_STATUSES, PUBLIC_EVENT_STATUSES
+from .rules import ACTIVE_STATUSES, PUBLIC_EVENT_STATUSES, SEAT_STATUSES
 
 Status = Registration.Status
 
 
-def _confirmed_count_subquery():
+def _seats_taken_subquery():
     return Coalesce(
         Subquery(
-            Registration.objects.filter(event=OuterRef("pk"), status=Status.CONFIRMED)
+            Registration.objects.filter(event=OuterRef("pk"), status__in=SEAT_STATUSES)
             .order_by()
             .values("event")
             .annotate(count=Count("pk"))
@@ -37,15 +50,16 @@ def _confirmed_count_subquery():
     )
 
 
-def with_confirmed_count(events: QuerySet) -> QuerySet:
-    return events.annotate(confirmed_count=_confirmed_count_subquery())
+def with_seats_taken(events: QuerySet) -> QuerySet:
+    return events.annotate(seats_taken=_seats_taken_subquery())
 
 
 def seats_left_of(event: Event) -> int | None:
-    """Free seats of an event annotated by with_confirmed_count; None when there is no limit."""
+    """Free seats of an event annotated by with_seats_taken (confirmed registrations and outstanding
+    offers); None when there is no limit."""
     if event.capacity is None:
         return None
-    return max(event.capacity - event.confirmed_count, 0)
+    return max(event.capacity - event.seats_taken, 0)
 
 
 @dataclass(frozen=True)
@@ -81,7 +95,7 @@ def event_list(filters: EventFilters, now=None) -> QuerySet:
     else:
         events = events.filter(ends_at__gte=now).order_by("starts_at", "pk")
     events = _filtered(events, filters)
-    return with_confirmed_count(events).select_related("series").prefetch_related("topics")
+    return with_seats_taken(events).select_related("series").prefetch_related("topics")
 
 
 # A feed keeps past events a while, so that subscribers' calendars do not lose what just happened.
@@ -143,7 +157,7 @@ def filter_options() -> dict:
 def public_event(slug: str) -> Event:
     """One event for its public page (published or cancelled; drafts are not public)."""
     return (
-        with_confirmed_count(Event.objects.filter(status__in=PUBLIC_EVENT_STATUSES))
+        with_seats_taken(Event.objects.filter(status__in=PUBLIC_EVENT_STATUSES))
         .select_related("series", "programme")
         .prefetch_related(
             Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("starts_at", "pk")),
@@ -158,16 +172,31 @@ def public_event(slug: str) -> Event:
     )
 
 
+def with_waitlist_place(registrations: QuerySet) -> QuerySet:
+    """Annotates `waitlist_place`: 1 for the first in the queue, None for anyone not waiting. One
+    correlated count (on the queue's index) per row read."""
+    ahead = (
+        Registration.objects.filter(event=OuterRef("event"), status=Status.WAITLISTED)
+        .filter(Q(queued_at__lt=OuterRef("queued_at")) | Q(queued_at=OuterRef("queued_at"), pk__lt=OuterRef("pk")))
+        .order_by()
+        .values("event")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    place = Coalesce(Subquery(ahead, output_field=IntegerField()), 0) + 1
+    return registrations.annotate(waitlist_place=Case(When(status=Status.WAITLISTED, then=place), default=None))
+
+
 def registration_of(participant: Participant | None, event: Event) -> Registration | None:
     if participant is None:
         return None
-    return Registration.objects.filter(participant=participant, event=event).first()
+    return with_waitlist_place(Registration.objects.filter(participant=participant, event=event)).first()
 
 
 def registrations_of_user(user) -> QuerySet:
     """A signed-in person's own registrations, latest event first; nobody else's."""
     return (
-        Registration.objects.filter(participant__user=user)
+        with_waitlist_place(Registration.objects.filter(participant__user=user))
         .select_related("event")
         .prefetch_related("event__questions")
         .order_by("-event__starts_at", "pk")
@@ -177,7 +206,7 @@ def registrations_of_user(user) -> QuerySet:
 def upcoming_events(limit: int) -> QuerySet:
     """The next published events, soonest first, ready for event cards (two queries)."""
     events = published_events().filter(ends_at__gte=timezone.now()).order_by("starts_at", "pk")
-    return with_confirmed_count(events).select_related("series").prefetch_related("topics")[:limit]
+    return with_seats_taken(events).select_related("series").prefetch_related("topics")[:limit]
 
 
 # The check-in desk -------------------------------------------------------------------------------

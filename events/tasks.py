@@ -13,8 +13,8 @@ from celery import shared_task
 from unidir_cb.core import outbox
 
 from . import emails
-from .email_kinds import CERTIFICATE_EMAIL_TASK, REGISTRATION_EMAIL_TASK
-from .services import answers
+from .email_kinds import CERTIFICATE_EMAIL_TASK, EVENT_MESSAGE_TASK, REGISTRATION_EMAIL_TASK
+from .services import answers, registrations, reminders
 
 # Worth another try later: the mail server is down, busy or slow (OSError covers refused connections
 # and timeouts). A refused recipient is permanent: retrying would only send the others' copies again.
@@ -50,6 +50,22 @@ def send_registration_email_task(self, registration_id: int, kind: str, previous
 @shared_task(bind=True, name=CERTIFICATE_EMAIL_TASK, **MAIL_RETRY_POLICY)
 def send_certificate_email_task(self, registration_id: int, emailed_at: str) -> bool | None:
     return _send_once(self, lambda: emails.send_certificate_email(registration_id, emailed_at))
+
+
+@shared_task(bind=True, name=EVENT_MESSAGE_TASK, **MAIL_RETRY_POLICY)
+def send_event_message_email_task(self, recipient_id: int) -> bool | None:
+    return _send_once(self, lambda: emails.send_event_message_email(recipient_id))
+
+
+@shared_task(name="events.process_seat_offers", acks_late=True)
+def process_seat_offers_task() -> dict:
+    """Recall offers about to lapse, then lapse the expired ones (their seats go to the next people)."""
+    return {"reminded": registrations.remind_offers(), "lapsed": registrations.lapse_expired_offers()}
+
+
+@shared_task(name="events.send_due_reminders", acks_late=True)
+def send_due_reminders_task() -> int:
+    return reminders.send_due_reminders()
 
 
 @shared_task(name="events.erase_expired_private_answers", acks_late=True)

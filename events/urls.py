@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import answer_views, calendar_views, certificate_views, check_in_views, views
+from . import answer_views, calendar_views, certificate_views, check_in_views, offer_views, views
 
 app_name = "events"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("my-registrations/calendar/renew/", calendar_views.renew_calendar_link, name="renew_calendar_link"),
     # Before the event pages, like my-registrations; "feed.ics" is no slug, but a reader should not need to know.
     path("feed.ics", calendar_views.public_feed, name="feed"),
+    path("offers/<str:token>/", offer_views.answer_offer, name="offer"),
     path("my-registrations/<int:pk>/answers/<str:form_kind>/", answer_views.answer_form, name="answer_form"),
     path("my-registrations/answer-files/<int:pk>/", answer_views.download_answer_file, name="answer_file"),
     path("my-registrations/<int:pk>/certificate/", certificate_views.download_certificate, name="certificate"),

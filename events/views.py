@@ -26,6 +26,7 @@ from . import calendar, calendar_views, rules, selectors
 from .answer_forms import AnswersForm
 from .forms import EventFilterForm, ParticipantProfileForm
 from .models import Event, Participant, Question, Registration
+from .offer_tokens import offer_path
 from .services import answers, participants, registrations
 
 EVENTS_PER_PAGE = 20
@@ -106,6 +107,13 @@ def _eligibility(event: Event) -> list[str]:
     return sentences
 
 
+def _offer_url(registration: Registration | None) -> str:
+    """Where the person offered a seat accepts or declines it."""
+    if registration is None or registration.status != Registration.Status.OFFERED:
+        return ""
+    return offer_path(registration)
+
+
 def _ineligible_reason(event: Event, participant) -> str:
     if participant is None or not participants.profile_is_complete(participant):
         return ""
@@ -143,6 +151,7 @@ def event_detail(request, slug):
         "needs_invitation": not registrations.invitation_is_valid(event, invitation),
         "profile_is_complete": participants.profile_is_complete(participant),
         "asks_questions": rules.asks(event, Question.Form.REGISTRATION),
+        "offer_url": _offer_url(registration),
         "online_url": rules.online_link_for(registration),
         "add_to_calendar_links": calendar.add_to_calendar_links(event, request.build_absolute_uri(event_url)),
         "login_url": f"{reverse('account_login')}?{urlencode({'next': _event_url(event, invitation)})}",
@@ -160,7 +169,7 @@ def _registration_form(event: Event, data=None, files=None) -> AnswersForm:
 def register(request, slug):
     """POST registers. An event with registration questions shows them first (GET), and a POST whose
     answers do not validate shows them again with what is wrong, having saved nothing."""
-    public = selectors.with_confirmed_count(Event.objects.exclude(status=Event.Status.DRAFT))
+    public = selectors.with_seats_taken(Event.objects.exclude(status=Event.Status.DRAFT))
     event = get_object_or_404(public.prefetch_related("questions"), slug=slug)
     invitation = request.POST.get("invitation", "") or request.GET.get("invitation", "")
     participant = participants.find_or_link_participant(request.user)
@@ -236,6 +245,7 @@ def my_registrations(request):
         registration.online_url = rules.online_link_for(registration)
         registration.has_calendar_file = rules.has_calendar_file(registration)
         registration.can_cancel = rules.may_cancel(registration)
+        registration.offer_url = _offer_url(registration)
         registration.answers_editable = rules.answers_editable(registration, Question.Form.REGISTRATION)
         registration.follow_up_editable = rules.answers_editable(registration, Question.Form.FOLLOW_UP)
     participant = _participant_of(request)

@@ -366,6 +366,7 @@ class ScaleDataGenerator:
             participant_id=participant_id,
             status=status,
             created_at=registered_at,
+            queued_at=registered_at,
             decided_at=None if status == Registration.Status.PENDING else registered_at + datetime.timedelta(hours=3),
             attended=attended,
             checked_in_at=starts_at if attended else None,

@@ -281,11 +281,25 @@ OUTBOX_SEND_INTERVAL_SECONDS = env.int("OUTBOX_SEND_INTERVAL_SECONDS", default=1
 OUTBOX_KEEP_DAYS = env.int("OUTBOX_KEEP_DAYS", default=30)
 # The report-job sweeper (below) runs every REPORT_SWEEP_INTERVAL_SECONDS.
 REPORT_SWEEP_INTERVAL_SECONDS = env.int("REPORT_SWEEP_INTERVAL_SECONDS", default=60)
+# How often beat recalls seat offers about to lapse and passes lapsed ones on (a lapsed offer waits
+# at most this long for the next person).
+SEAT_OFFER_INTERVAL_SECONDS = env.int("SEAT_OFFER_INTERVAL_SECONDS", default=300)
 CELERY_BEAT_SCHEDULE = {
     "send-pending-outbox-messages": {
         "task": "unidir_cb.send_pending_outbox_messages",
         "schedule": OUTBOX_SEND_INTERVAL_SECONDS,
         "options": {"expires": OUTBOX_SEND_INTERVAL_SECONDS},
+    },
+    # Seat offers (events with offer hours): reminders before they lapse, and lapsed ones passed on.
+    "process-seat-offers": {
+        "task": "events.process_seat_offers",
+        "schedule": SEAT_OFFER_INTERVAL_SECONDS,
+        "options": {"expires": SEAT_OFFER_INTERVAL_SECONDS},
+    },
+    "send-event-reminders": {
+        "task": "events.send_due_reminders",
+        "schedule": 60 * 60,
+        "options": {"expires": 60 * 60},
     },
     "erase-expired-private-answers": {
         "task": "events.erase_expired_private_answers",

@@ -6,12 +6,14 @@ counting confirmed seats, so concurrent requests queue on the event and never ov
 SQLite serialises writers on its own, which gives the same guarantee there.
 """
 
+import datetime
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext, gettext_lazy
 from django_countries.fields import Country
@@ -22,7 +24,14 @@ from unidir_cb.core.models import OrganisationKind
 from .. import notifications
 from ..email_kinds import KIND_FOR_NEW_STATUS, EmailKind
 from ..models import Event, Participant, Registration
-from ..rules import ACTIVE_STATUSES, ATTENDABLE_STATUSES, may_cancel, registration_closes_at
+from ..rules import (
+    ACTIVE_STATUSES,
+    ATTENDABLE_STATUSES,
+    SEAT_STATUSES,
+    may_cancel,
+    offer_reminder_due_at,
+    registration_closes_at,
+)
 
 Status = Registration.Status
 
@@ -41,6 +50,7 @@ class Refusal(StrEnum):
     FULL = "full"
     DECLINED_BEFORE = "declined_before"
     NOT_CANCELLABLE = "not_cancellable"
+    OFFER_NOT_OPEN = "offer_not_open"
     PROFILE_INCOMPLETE = "profile_incomplete"
 
 
@@ -65,6 +75,9 @@ REFUSAL_MESSAGES = {
         "Your registration for %(event)s was declined by the organisers; please contact them."
     ),
     Refusal.NOT_CANCELLABLE: gettext_lazy("This registration for %(event)s can no longer be cancelled."),
+    Refusal.OFFER_NOT_OPEN: gettext_lazy(
+        "The seat offered to you at %(event)s is no longer open: the offer was answered or has lapsed."
+    ),
     Refusal.PROFILE_INCOMPLETE: gettext_lazy("Please complete your profile before registering."),
 }
 
@@ -73,6 +86,7 @@ STATUS_LABELS = {
     Status.PENDING: gettext_lazy("Pending approval"),
     Status.CONFIRMED: gettext_lazy("Confirmed"),
     Status.WAITLISTED: gettext_lazy("On the waiting list"),
+    Status.OFFERED: gettext_lazy("A seat is offered to you"),
     Status.DECLINED: gettext_lazy("Declined"),
     Status.CANCELLED: gettext_lazy("Cancelled"),
     Status.WALK_IN: gettext_lazy("Walk-in"),
@@ -111,15 +125,16 @@ def lock_event(event_id: int) -> Event:
     return Event.objects.select_for_update().get(pk=event_id)
 
 
-def confirmed_count(event: Event) -> int:
-    return event.registrations.filter(status=Status.CONFIRMED).count()
+def seats_taken(event: Event) -> int:
+    """Confirmed registrations and outstanding offers (rules.SEAT_STATUSES)."""
+    return event.registrations.filter(status__in=SEAT_STATUSES).count()
 
 
 def seats_left(event: Event) -> int | None:
     """Free seats, or None when the event has no capacity limit."""
     if event.capacity is None:
         return None
-    return max(event.capacity - confirmed_count(event), 0)
+    return max(event.capacity - seats_taken(event), 0)
 
 
 def _decide(registration: Registration, status: str, decided_by) -> Registration:
@@ -144,7 +159,8 @@ def confirm_registration(registration: Registration, decided_by=None) -> Registr
     event, registration = _locked_registration(registration)
     if registration.status == Status.CONFIRMED:
         return registration
-    if seats_left(event) == 0:
+    # An outstanding offer already holds its seat.
+    if registration.status != Status.OFFERED and seats_left(event) == 0:
         raise RegistrationError(f"{event.title} is full: no seat left to confirm {registration.participant}.")
     _decide(registration, Status.CONFIRMED, decided_by)
     notifications.notify_after_commit(registration, EmailKind.CONFIRMED)
@@ -156,7 +172,7 @@ def _set_status_and_refill(registration: Registration, status: str, decided_by) 
     """Change a registration's status; if that frees a confirmed seat, give it to the waitlist."""
     event, registration = _locked_registration(registration)
     previous_status = registration.status
-    held_a_seat = previous_status == Status.CONFIRMED
+    held_a_seat = previous_status in SEAT_STATUSES
     _decide(registration, status, decided_by)
     if previous_status != status:
         notifications.notify_after_commit(registration, KIND_FOR_NEW_STATUS[status], previous_status)
@@ -180,26 +196,125 @@ def cancel_registration(registration: Registration, decided_by=None) -> Registra
 
 
 def promote_waitlist(event: Event) -> list[Registration]:
-    """Confirm waitlisted registrations, first come first served, while seats remain.
+    """Give free seats to the waiting list, first come first served: confirmed at once, or offered
+    for the event's offer_hours (the offer holds the seat until it is accepted, declined or lapses).
 
     Must run inside a transaction that holds the event's lock (see lock_event)."""
     free = seats_left(event)
-    waiting = event.registrations.filter(status=Status.WAITLISTED).order_by("created_at", "id")
+    waiting = event.registrations.filter(status=Status.WAITLISTED).order_by(*Registration.QUEUE_ORDER)
     if free is not None:
         waiting = waiting[:free]
+    if event.offer_hours:
+        return [_offer_seat(registration, event) for registration in waiting.select_for_update()]
     promoted = [_decide(registration, Status.CONFIRMED, None) for registration in waiting.select_for_update()]
     for registration in promoted:
         notifications.notify_after_commit(registration, EmailKind.PROMOTED)
     return promoted
 
 
+def _offer_seat(registration: Registration, event: Event) -> Registration:
+    _decide(registration, Status.OFFERED, None)
+    registration.offer_expires_at = registration.decided_at + datetime.timedelta(hours=event.offer_hours)
+    registration.offer_reminded_at = None
+    registration.save(update_fields=["offer_expires_at", "offer_reminded_at", "updated_at"])
+    registration.event = event
+    notifications.notify_after_commit(registration, EmailKind.OFFERED)
+    return registration
+
+
+@transaction.atomic
+def accept_offer(registration: Registration, now=None) -> Registration:
+    """The offered person takes the seat (it was held for them): their registration is confirmed."""
+    event, registration = _locked_registration(registration)
+    now = now or timezone.now()
+    if registration.status != Status.OFFERED or registration.offer_expires_at <= now:
+        raise refusal(Refusal.OFFER_NOT_OPEN, event)
+    _decide(registration, Status.CONFIRMED, None)
+    notifications.notify_after_commit(registration, EmailKind.CONFIRMED)
+    return registration
+
+
+def decline_offer(registration: Registration) -> Registration:
+    """The offered person gives the seat up: their registration is cancelled and the seat offered to
+    the next person waiting."""
+    if registration.status != Status.OFFERED:
+        raise refusal(Refusal.OFFER_NOT_OPEN, registration.event)
+    return cancel_registration(registration)
+
+
+def lapse_expired_offers(now=None) -> int:
+    """Offers nobody answered in time lapse (the registration is cancelled, the person told) and
+    their seats go to the next people waiting; each event in its own transaction, under its lock."""
+    now = now or timezone.now()
+    event_ids = set(
+        Registration.objects.filter(status=Status.OFFERED, offer_expires_at__lte=now).values_list("event_id", flat=True)
+    )
+    return sum(_lapse_offers_of(event_id, now) for event_id in sorted(event_ids))
+
+
+@transaction.atomic
+def _lapse_offers_of(event_id: int, now) -> int:
+    event = lock_event(event_id)
+    expired = event.registrations.filter(status=Status.OFFERED, offer_expires_at__lte=now).select_for_update()
+    lapsed = [_decide(registration, Status.CANCELLED, None) for registration in expired]
+    for registration in lapsed:
+        registration.event = event
+        notifications.notify_after_commit(registration, EmailKind.OFFER_LAPSED)
+    promote_waitlist(event)
+    return len(lapsed)
+
+
+@transaction.atomic
+def remind_offers(now=None) -> int:
+    """Recall each outstanding offer to its person once, when a quarter of its time is left. The
+    stamp is set by a conditional update, so two runs of beat at once remind nobody twice."""
+    now = now or timezone.now()
+    outstanding = Registration.objects.filter(
+        status=Status.OFFERED, offer_reminded_at__isnull=True, offer_expires_at__gt=now
+    ).select_related("event")
+    reminded = 0
+    for registration in outstanding:
+        if offer_reminder_due_at(registration) > now:
+            continue
+        if Registration.objects.filter(pk=registration.pk, offer_reminded_at__isnull=True).update(
+            offer_reminded_at=now
+        ):
+            notifications.notify_after_commit(registration, EmailKind.OFFER_REMINDER)
+            reminded += 1
+    return reminded
+
+
+@transaction.atomic
+def move_up_the_waiting_list(registration: Registration, decided_by=None, to_the_front: bool = False) -> Registration:
+    """Staff give a waiting person the place of the one ahead of them (or the first place): their
+    queue time becomes just before that person's. The registration's history records the move."""
+    event, registration = _locked_registration(registration)
+    if registration.status != Status.WAITLISTED:
+        raise RegistrationError(f"{registration.participant} is not on the waiting list of {event.title}.")
+    queue = event.registrations.filter(status=Status.WAITLISTED).order_by(*Registration.QUEUE_ORDER)
+    ahead = queue.filter(
+        Q(queued_at__lt=registration.queued_at) | Q(queued_at=registration.queued_at, pk__lt=registration.pk)
+    )
+    overtaken = ahead.first() if to_the_front else ahead.last()
+    if overtaken is None:
+        raise RegistrationError(f"{registration.participant} is already first on the waiting list of {event.title}.")
+    registration.queued_at = overtaken.queued_at - datetime.timedelta(microseconds=1)
+    registration.decided_by = decided_by
+    registration._change_reason = (
+        "Moved to the front of the waiting list" if to_the_front else "Moved up the waiting list"
+    )
+    registration.save(update_fields=["queued_at", "decided_by", "updated_at"])
+    return registration
+
+
 @transaction.atomic
 def change_capacity(event: Event, capacity: int | None) -> list[Registration]:
     """Set a new capacity and promote the waitlist into any seats it frees."""
     event = lock_event(event.pk)
-    if capacity is not None and capacity < confirmed_count(event):
+    taken = seats_taken(event)
+    if capacity is not None and capacity < taken:
         raise RegistrationError(
-            f"{event.title} already has {confirmed_count(event)} confirmed participants: "
+            f"{event.title} already has {taken} seats taken (confirmed or offered): "
             f"the capacity cannot drop to {capacity}."
         )
     event.capacity = capacity
@@ -387,12 +502,14 @@ def register_participant(event: Event, participant: Participant, invitation_toke
     else:
         # Coming back after cancelling: a new registration time puts them at the back of the queue.
         registration.status = status
-        registration.created_at = now
+        registration.created_at = registration.queued_at = now
         registration.decided_at = decided_at
         registration.decided_by = None
         registration.calendar_sequence += 1
         registration.save(
-            update_fields=["status", "created_at", "decided_at", "decided_by", "calendar_sequence", "updated_at"]
+            update_fields=[
+                *("status", "created_at", "queued_at", "decided_at", "decided_by", "calendar_sequence", "updated_at")
+            ]
         )
     registration.event = event
     notifications.notify_after_commit(registration, KIND_FOR_NEW_STATUS[status])

@@ -490,6 +490,31 @@ EVENTS = [
             ((2027, 5, 6, 9, 0), (2027, 5, 6, 17, 0), "Moot exercise", "Samuele Dominioni"),
         ],
     },
+    # Full, with a waiting list whose freed seats are offered for two days: the waiting list at work.
+    {
+        "slug": "clinic-cyber-diplomacy-negotiation-2027",
+        "title": "Clinic on negotiation skills for cyber diplomats",
+        "kind": Event.Kind.CLINIC,
+        "format": Event.Format.IN_PERSON,
+        "start": (2027, 2, 9, 9, 0),
+        "end": (2027, 2, 9, 17, 0),
+        "time_zone": "Europe/Zurich",
+        "venue": "Maison de la Paix",
+        "city": "Geneva",
+        "country": "CH",
+        "languages": ["en"],
+        "topics": ["norms", "capacity-building"],
+        "target_audience": ALL_GOVERNMENTS,
+        "admission": Event.Admission.OPEN,
+        "capacity": 12,
+        "offer_hours": 48,
+        "registration": ((2026, 11, 2, 9, 0), (2027, 2, 5, 17, 0)),
+        "people": {"cohort": "clinic-2027", "upcoming": True, "queue": True},
+        "description": (
+            "One day of practice in multilateral negotiation for diplomats new to the ICT security file: "
+            "drafting, coalitions and the chair's text."
+        ),
+    },
 ]
 
 
@@ -566,6 +591,7 @@ def load_event(programme, series, topics, organisations, data) -> Event:
             "eligible_organisation_kinds": data.get("eligible_organisation_kinds", []),
             "eligible_country_groups": data.get("eligible_country_groups", []),
             "capacity": data["capacity"],
+            "offer_hours": data.get("offer_hours"),
             "registration_opens_at": opens_at,
             "registration_closes_at": closes_at,
             **data.get("translations", {}),
@@ -629,9 +655,16 @@ def load_events(programme, topics, organisations) -> dict[str, Event]:
             cohorts[people["cohort"]] += rng.sample(earlier, people.get("returning", 0))
         cohort = cohorts[people["cohort"]]
         attendees = rng.sample(cohort, people["count"]) if "count" in people else cohort
-        for person in attendees:
+        registered = sorted(
+            ((person, *registration_values(event, people, person, rng)) for person in attendees),
+            key=lambda row: (row[2], row[0].email),
+        )
+        for place, (person, values, registered_at) in enumerate(registered):
+            if people.get("queue") and place >= event.capacity:
+                # Seats go first come, first served: those who came after the last seat wait.
+                values = {"status": Registration.Status.WAITLISTED, "decided_at": values["decided_at"]}
+            values["queued_at"] = registered_at
             participant = save_participant(person, saved)
-            values, registered_at = registration_values(event, people, person, rng)
             upsert(Registration, {"event": event, "participant": participant}, values, created_at=registered_at)
         events[event.slug] = event
     return events

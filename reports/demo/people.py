@@ -58,6 +58,7 @@ COHORTS = {
     "briefing-2027": (14, WORLD, MULTI_STAKEHOLDER, False),
     "training-2023": (18, WORLD, GOVERNMENT_ONLY, False),
     "training-2027": (13, WORLD, GOVERNMENT_ONLY, False),
+    "clinic-2027": (18, WORLD, GOVERNMENT_ONLY, False),
 }
 
 # Name pools: female and male first names, family names (with the feminine forms where the language

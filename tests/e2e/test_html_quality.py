@@ -8,8 +8,10 @@ import pytest
 from django.utils import timezone
 
 from events.models import Event, Question, Registration
+from events.offer_tokens import offer_path
 from events.services import certificates as certificate_services
 from events.services import check_in, questions
+from events.services import registrations as registration_services
 from tests.clients.html import axe_violations, nu_errors
 from tests.conftest import ARTIFACTS
 from tests.e2e.test_registration import log_in
@@ -101,6 +103,20 @@ def programme_pages():
     )
     participant = participant_with_account("amina@example.org")
     RegistrationFactory(event=workshop, participant=participant, status=Registration.Status.CONFIRMED)
+    # A full seminar she waits for, and another whose freed seat is offered to her.
+    for slug, offer_hours in (("full-seminar", None), ("offered-seminar", 48)):
+        full = EventFactory(
+            title=slug.replace("-", " ").capitalize(),
+            slug=slug,
+            capacity=1,
+            offer_hours=offer_hours,
+            starts_at=starts_at,
+            ends_at=starts_at + datetime.timedelta(hours=3),
+        )
+        seated = RegistrationFactory(event=full, status=Registration.Status.CONFIRMED)
+        RegistrationFactory(event=full, participant=participant, status=Registration.Status.WAITLISTED)
+        if offer_hours:
+            registration_services.cancel_registration(seated)
     attended = RegistrationFactory(
         event=course, participant=participant, status=Registration.Status.CONFIRMED, attended=True
     )
@@ -151,6 +167,10 @@ def test_participant_pages_are_valid_html_and_accessible(page, programme_pages, 
             f"/en/events/my-registrations/{seat.pk}/cancel/",
             *[f"{path}{form}/" for path in answers for form in Question.Form.values],
             *registering,
+            "/en/events/full-seminar/",
+            "/ar/events/full-seminar/",
+            "/en/events/offered-seminar/",
+            offer_path(programme_pages.registrations.get(event__slug="offered-seminar")),
         ],
         tmp_path,
     )

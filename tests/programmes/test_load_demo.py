@@ -396,7 +396,8 @@ def test_upcoming_events_are_open_for_registration(demo):
     for event in upcoming:
         assert event.registration_opens_at <= DEMO_DAY < event.registration_closes_at < event.starts_at
         confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
-        assert confirmed < event.capacity
+        # Open to newcomers: a seat is left, or the waiting list takes them.
+        assert confirmed < event.capacity or (confirmed == event.capacity and event.waitlist_enabled)
         assert not event.registrations.filter(attended=True).exists()
         assert not event.registrations.filter(decided_at__gt=DEMO_DAY).exists()
 
@@ -580,3 +581,14 @@ def test_the_2027_training_asks_a_visa_and_logistics_form_its_participants_have_
     assert 0 < completed.count() < confirmed.count()
     for registration in completed:
         assert registration.answers.get(question=asked["nationality"]).value == registration.participant.country.code
+
+
+def test_the_2027_clinic_is_full_with_a_waiting_list_in_registration_order_whose_seats_are_offered(demo):
+    clinic = Event.objects.get(slug="clinic-cyber-diplomacy-negotiation-2027")
+    confirmed = registrations_of(clinic.slug, status=Registration.Status.CONFIRMED)
+    waiting = registrations_of(clinic.slug, status=Registration.Status.WAITLISTED)
+
+    assert clinic.offer_hours == 48
+    assert confirmed.count() == clinic.capacity and waiting.count() > 0
+    # First come, first served: everyone waiting registered after everyone seated.
+    assert min(waiting.values_list("queued_at", flat=True)) > max(confirmed.values_list("queued_at", flat=True))
