@@ -466,10 +466,7 @@ class RegistrationAdmin(PageAnnotationsMixin, ImportExportAdminMixin, SimpleHist
             partial(registrations.move_up_the_waiting_list, to_the_front=to_the_front),
             request.user,
         )
-        if outcome.changed:
-            self.message_user(request, f"{len(outcome.changed)} registration(s) moved up.", messages.SUCCESS)
-        for _, reason in outcome.refused:
-            self.message_user(request, f"Not moved: {reason}", messages.WARNING)
+        self._tell(request, outcome, "registration(s) moved up", "Not moved")
 
     @admin.action(description="Move up one place on the waiting list")
     def move_up_the_waiting_list(self, request, queryset):
@@ -483,24 +480,25 @@ class RegistrationAdmin(PageAnnotationsMixin, ImportExportAdminMixin, SimpleHist
     def participant_email(self, registration):
         return registration.participant.email
 
+    def _tell(self, request, outcome, done: str, not_done: str) -> None:
+        """What a bulk action did: how many it changed, then each refusal with its reason."""
+        if outcome.changed:
+            self.message_user(request, f"{len(outcome.changed)} {done}.", messages.SUCCESS)
+        for registration, reason in outcome.refused:
+            self.message_user(request, f"{not_done}: {registration.participant} — {reason}", messages.WARNING)
+
     def _apply(self, request, queryset, operation, verb):
         # In the order people registered, whatever order the list shows: seats go first come, first served.
         in_order = queryset.select_related("participant", "event").order_by("created_at", "pk")
         outcome = registrations.apply_to_each(in_order, operation, request.user)
-        if outcome.changed:
-            self.message_user(request, f"{len(outcome.changed)} registration(s) {verb}.", messages.SUCCESS)
-        for registration, reason in outcome.refused:
-            self.message_user(request, f"Not {verb}: {registration.participant} — {reason}", messages.WARNING)
+        self._tell(request, outcome, f"registration(s) {verb}", f"Not {verb}")
 
     @admin.action(description="Remind to complete the follow-up form (confirmed, not yet completed)")
     def remind_follow_up(self, request, queryset):
         outcome = answers.remind_follow_up(
             queryset.select_related("participant", "event").prefetch_related("event__questions")
         )
-        if outcome.changed:
-            self.message_user(request, f"{len(outcome.changed)} participant(s) reminded by email.", messages.SUCCESS)
-        for registration, reason in outcome.refused:
-            self.message_user(request, f"Not reminded: {registration.participant} {reason}.", messages.WARNING)
+        self._tell(request, outcome, "participant(s) reminded by email", "Not reminded")
 
     @admin.action(description="Approve (confirm a seat)")
     def approve(self, request, queryset):
@@ -535,17 +533,11 @@ class RegistrationAdmin(PageAnnotationsMixin, ImportExportAdminMixin, SimpleHist
     @admin.action(description="Issue certificates (attended courses, trainings and exercises)")
     def issue_certificates(self, request, queryset):
         outcome = certificates.issue_certificates(queryset.select_related("participant", "event"))
-        if outcome.changed:
-            self.message_user(request, f"{len(outcome.changed)} certificate(s) issued.", messages.SUCCESS)
-        for registration, reason in outcome.refused:
-            self.message_user(request, f"No certificate: {registration.participant} — {reason}", messages.WARNING)
+        self._tell(request, outcome, "certificate(s) issued", "No certificate")
 
     def _email_certificates(self, request, queryset, send_again):
         outcome = certificates.email_certificates(queryset.select_related("participant", "event"), send_again)
-        if outcome.changed:
-            self.message_user(request, f"{len(outcome.changed)} certificate(s) issued and emailed.", messages.SUCCESS)
-        for registration, reason in outcome.refused:
-            self.message_user(request, f"Not emailed: {registration.participant} — {reason}", messages.WARNING)
+        self._tell(request, outcome, "certificate(s) issued and emailed", "Not emailed")
 
     @admin.action(description="Issue and email certificates (once per participant)")
     def email_certificates(self, request, queryset):

@@ -8,9 +8,8 @@ import tempfile
 from pathlib import Path
 
 from django import forms
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +20,7 @@ from unidir_cb.core.data_transfer.exports import write_csv, write_xlsx
 from unidir_cb.core.forms import with_blank
 
 from . import selectors
+from .admin_pages import event_page_context
 from .answer_views import may_read_private_answers
 from .models import Answer, Event, Question, Registration
 
@@ -101,12 +101,9 @@ HEADINGS = ["Participant", "Email", "Country", "Status", "Follow-up completed"]
 
 def answers_page(model_admin, request, object_id):
     """The admin view: the table, a page at a time, or all of it as a file (?download=csv|xlsx)."""
-    event = model_admin.get_object(request, object_id)
-    if event is None:
-        raise Http404
     # Answers are registrations' data: whoever may see the event's registrations may read them.
-    if not request.user.has_perm("events.view_registration"):
-        raise PermissionDenied
+    context = event_page_context(model_admin, request, object_id, "events.view_registration", "Answers")
+    event = context["event"]
     questions = list(event.questions.all())
     form = AnswerFilterForm(request.GET or None, questions=questions)
     filters = form.filters() if form.is_bound else selectors.AnswerFilters()
@@ -119,11 +116,7 @@ def answers_page(model_admin, request, object_id):
     page = Paginator(registrations, ROWS_PER_PAGE).get_page(request.GET.get("page"))
     kept = request.GET.copy()
     kept.pop("page", None)
-    context = {
-        **model_admin.admin_site.each_context(request),
-        "opts": model_admin.opts,
-        "event": event,
-        "title": f"Answers: {event}",
+    context |= {
         "form": form,
         "headings": headings,
         "rows": list(_rows(page, questions, may_read_private, as_html=True)),

@@ -4,11 +4,10 @@ then send. Sent messages are listed under Event messages with their recipients."
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from .admin_pages import event_page_context
 from .emails import build_event_message_email
 from .models import EventMessage, EventMessageRecipient, Registration
 from .services import messages as message_services
@@ -32,19 +31,9 @@ class EventMessageForm(forms.Form):
 
 
 def message_page(model_admin, request, object_id):
-    event = model_admin.get_object(request, object_id)
-    if event is None:
-        raise Http404
-    if not request.user.has_perm("events.add_eventmessage"):
-        raise PermissionDenied
-    form = EventMessageForm(request.POST or None)
-    context = {
-        **model_admin.admin_site.each_context(request),
-        "opts": model_admin.opts,
-        "event": event,
-        "title": f"Email participants: {event}",
-        "form": form,
-    }
+    context = event_page_context(model_admin, request, object_id, "events.add_eventmessage", "Email participants")
+    event = context["event"]
+    form = context["form"] = EventMessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         recipients = list(message_services.recipients_of(event, data["statuses"]))

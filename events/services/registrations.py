@@ -290,14 +290,14 @@ def move_up_the_waiting_list(registration: Registration, decided_by=None, to_the
     queue time becomes just before that person's. The registration's history records the move."""
     event, registration = _locked_registration(registration)
     if registration.status != Status.WAITLISTED:
-        raise RegistrationError(f"{registration.participant} is not on the waiting list of {event.title}.")
+        raise RegistrationError(f"not on the waiting list of {event.title}.")
     queue = event.registrations.filter(status=Status.WAITLISTED).order_by(*Registration.QUEUE_ORDER)
     ahead = queue.filter(
         Q(queued_at__lt=registration.queued_at) | Q(queued_at=registration.queued_at, pk__lt=registration.pk)
     )
     overtaken = ahead.first() if to_the_front else ahead.last()
     if overtaken is None:
-        raise RegistrationError(f"{registration.participant} is already first on the waiting list of {event.title}.")
+        raise RegistrationError(f"already first on the waiting list of {event.title}.")
     registration.queued_at = overtaken.queued_at - datetime.timedelta(microseconds=1)
     registration.decided_by = decided_by
     registration._change_reason = (
