@@ -214,7 +214,9 @@ def promote_waitlist(event: Event) -> list[Registration]:
 
 def _offer_seat(registration: Registration, event: Event) -> Registration:
     _decide(registration, Status.OFFERED, None)
-    registration.offer_expires_at = registration.decided_at + datetime.timedelta(hours=event.offer_hours)
+    # An offer never outlives the start of the event it is for.
+    offered_until = registration.decided_at + datetime.timedelta(hours=event.offer_hours)
+    registration.offer_expires_at = min(offered_until, event.starts_at)
     registration.offer_reminded_at = None
     registration.save(update_fields=["offer_expires_at", "offer_reminded_at", "updated_at"])
     registration.event = event
@@ -234,11 +236,14 @@ def accept_offer(registration: Registration, now=None) -> Registration:
     return registration
 
 
+@transaction.atomic
 def decline_offer(registration: Registration) -> Registration:
     """The offered person gives the seat up: their registration is cancelled and the seat offered to
-    the next person waiting."""
+    the next person waiting. Checked under the lock: an offer accepted a moment before (a second
+    click) is not cancelled."""
+    event, registration = _locked_registration(registration)
     if registration.status != Status.OFFERED:
-        raise refusal(Refusal.OFFER_NOT_OPEN, registration.event)
+        raise refusal(Refusal.OFFER_NOT_OPEN, event)
     return cancel_registration(registration)
 
 

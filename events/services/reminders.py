@@ -11,7 +11,7 @@ reminder's moment (their confirmation has just told them)."""
 import datetime
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from .. import notifications
@@ -48,7 +48,9 @@ def _remind_participants_of(event_id: int, now) -> int:
     reminder_moment = event.starts_at - datetime.timedelta(days=days)
     already = SentReminder.objects.filter(registration=OuterRef("pk"), days_before=days)
     due = (
-        event.registrations.filter(status=Status.CONFIRMED, decided_at__lte=reminder_moment)
+        event.registrations.filter(status=Status.CONFIRMED)
+        # (Rows imported or added without a decision time count as seated long before.)
+        .filter(Q(decided_at__lte=reminder_moment) | Q(decided_at__isnull=True))
         .exclude(Exists(already))
         .order_by("pk")
     )

@@ -352,3 +352,24 @@ def test_a_message_to_nobody_is_not_sent(full_summit, admin_client):
 
     assert "nobody would receive it" in page
     assert not EventMessage.objects.exists()
+
+
+def test_an_offer_made_the_day_before_the_event_lapses_when_the_event_starts(full_summit, clock):
+    event, seated, (first, _, _) = full_summit
+    clock.move_to(event.starts_at - datetime.timedelta(hours=6))
+
+    registrations.cancel_registration(seated)
+
+    assert Registration.objects.get(pk=first.pk).offer_expires_at == event.starts_at
+
+
+def test_an_offer_accepted_a_moment_before_is_not_declined_by_a_second_click(full_summit):
+    _, seated, (first, _, _) = full_summit
+    registrations.cancel_registration(seated)
+    offered = Registration.objects.get(pk=first.pk)
+    registrations.accept_offer(Registration.objects.get(pk=first.pk))
+
+    with pytest.raises(registrations.RegistrationError, match="no longer open"):
+        registrations.decline_offer(offered)  # the object read before the acceptance
+
+    assert statuses(first) == [Status.CONFIRMED]
