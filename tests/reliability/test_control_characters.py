@@ -51,6 +51,7 @@ def world():
             "exercise_pk": exercise.pk,
             "version": 1,
             "file_format": "pdf",
+            "form_kind": "registration",
             "kind": "activity_summary",
             "token": registration.participant.calendar_token,
             "app_label": "events",
