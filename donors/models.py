@@ -1,3 +1,6 @@
+from decimal import Decimal
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -6,7 +9,8 @@ from django_countries.fields import CountryField
 from djmoney.models.fields import MoneyField
 from simple_history.models import HistoricalRecords
 
-from events.models import Event
+from events.models import Event, Registration
+from events.rules import ATTENDABLE_STATUSES
 from programmes.models import InformationResource, Programme
 from publications.models import Publication
 from unidir_cb.core import wording
@@ -115,3 +119,89 @@ class ExchangeRate(TimeStampedModel):
 
     def __str__(self):
         return f"{self.currency} {self.month:%Y-%m}: {self.units_per_usd}"
+
+
+class Sponsorship(TimeStampedModel):
+    """A participant's attendance paid for from a contribution: which costs it covers and, for finance,
+    what they came to, in the currency they were paid in. A registration may be sponsored from several
+    contributions (travel from one donor, the daily allowance from another), once from each."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.PROTECT, related_name="sponsorships")
+    contribution = models.ForeignKey(Contribution, on_delete=models.PROTECT, related_name="sponsorships")
+    covers_travel = models.BooleanField("travel", default=False)
+    covers_accommodation = models.BooleanField("accommodation", default=False)
+    covers_daily_allowance = models.BooleanField("daily allowance", default=False)
+    # Money (finance and management only, as contribution amounts): blank until finance enters it.
+    currency = models.CharField(max_length=3, blank=True, help_text="ISO 4217 code of the amounts, e.g. CHF.")
+    travel_amount = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    accommodation_amount = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    daily_allowance_amount = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    notes = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    COSTS = (
+        ("covers_travel", "travel_amount", "travel"),
+        ("covers_accommodation", "accommodation_amount", "accommodation"),
+        ("covers_daily_allowance", "daily_allowance_amount", "daily allowance"),
+    )
+    AMOUNT_FIELDS = ("currency", "travel_amount", "accommodation_amount", "daily_allowance_amount")
+
+    class Meta:
+        ordering = ["-registration__event__starts_at", "registration__participant__last_name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "contribution"], name="sponsorship_once_per_contribution"),
+            models.CheckConstraint(
+                condition=Q(covers_travel=True) | Q(covers_accommodation=True) | Q(covers_daily_allowance=True),
+                name="sponsorship_covers_something",
+            ),
+            models.CheckConstraint(
+                condition=(Q(travel_amount__isnull=True) | Q(travel_amount__gte=0))
+                & (Q(accommodation_amount__isnull=True) | Q(accommodation_amount__gte=0))
+                & (Q(daily_allowance_amount__isnull=True) | Q(daily_allowance_amount__gte=0)),
+                name="sponsorship_amounts_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.registration} ({self.contribution.reference})"
+
+    @property
+    def total_amount(self) -> Decimal | None:
+        amounts = [getattr(self, amount) for _, amount, _ in self.COSTS if getattr(self, amount) is not None]
+        return sum(amounts, Decimal(0)) if amounts else None
+
+    @property
+    def covers_text(self) -> str:
+        return ", ".join(label for covers, _, label in self.COSTS if getattr(self, covers))
+
+    def clean(self):
+        errors = {}
+        if not any(getattr(self, covers) for covers, _, _ in self.COSTS):
+            errors["covers_travel"] = "Tick what the sponsorship pays for: travel, accommodation or daily allowance."
+        for covers, amount, label in self.COSTS:
+            if getattr(self, amount) is not None and not getattr(self, covers):
+                errors[amount] = f"An amount for {label} needs {label} ticked."
+            elif getattr(self, amount) is not None and getattr(self, amount) < 0:
+                errors[amount] = "An amount cannot be negative."
+        has_amounts = any(getattr(self, amount) is not None for _, amount, _ in self.COSTS)
+        if has_amounts and not self.currency:
+            errors["currency"] = "Give the currency of the amounts."
+        if self.currency and self.currency not in settings.CURRENCIES:
+            errors["currency"] = f"{self.currency} is not one of {', '.join(settings.CURRENCIES)}."
+        errors.update(self._registration_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def _registration_errors(self) -> dict:
+        if not self.registration_id or not self.contribution_id:
+            return {}
+        registration, contribution = self.registration, self.contribution
+        if self._state.adding and registration.status not in ATTENDABLE_STATUSES:
+            return {"registration": "Only a confirmed registration can be sponsored."}
+        event_day = registration.event.starts_on
+        if not contribution.covers_from <= event_day <= contribution.covers_until:
+            return {
+                "contribution": f"{contribution.reference} covers {contribution.covers_from} to "
+                f"{contribution.covers_until}, not the event's start ({event_day})."
+            }
+        return {}

@@ -8,6 +8,8 @@ Rules (stated here because reports depend on them, and tested):
 - Rounding: each converted amount is rounded once, to the cent, half away from zero
   (ROUND_HALF_UP, as accounting does); totals are sums of the rounded amounts, so every table adds
   up to the cent.
+- A sponsorship's amounts (travel, accommodation, daily allowance) are converted at the rate of the
+  month its event started, each amount rounded once, the same way.
 - A missing rate is an error naming the currency and month; it is never guessed or taken as zero.
 - A contribution covering several calendar years is apportioned to each year in proportion to the
   days it covers in that year; the parts are rounded to the cent and the last part takes the
@@ -47,6 +49,10 @@ def first_of_month(day: datetime.date) -> datetime.date:
 
 def conversion_month(contribution: Contribution) -> datetime.date:
     return first_of_month(contribution.received_on or contribution.signed_on or contribution.covers_from)
+
+
+def sponsorship_conversion_month(sponsorship) -> datetime.date:
+    return first_of_month(sponsorship.registration.event.starts_on)
 
 
 class RateTable:

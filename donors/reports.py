@@ -44,13 +44,17 @@ from unidir_cb.core.wording import capitalise_first, count_of, join_names, numbe
 from .models import Contribution, Donor
 from .money import conversion_month
 from .selectors import (
+    COST_ITEMS,
     FundingLine,
     FundingSummary,
     ProgrammeOutput,
+    SponsoredParticipation,
     contributions_overlapping,
     funding_lines,
     missing_exchange_rates,
     programme_output,
+    sponsored_participation,
+    sponsorships_in_period,
     summarise_funding,
 )
 
@@ -88,6 +92,7 @@ class DonorReport:
     lines: list[FundingLine]
     summary: FundingSummary
     sections: list[OutputSection]
+    sponsored: SponsoredParticipation
     generated_at: datetime.datetime
 
     @property
@@ -114,7 +119,8 @@ class DonorReport:
 
 def compile_donor_report(donor: Donor, start: datetime.date, end: datetime.date, currency: str) -> DonorReport:
     """The figures of the report; ReportBuildError naming every missing exchange rate."""
-    missing = missing_exchange_rates(list(contributions_overlapping(start, end, donor=donor)), currency)
+    sponsorships = list(sponsorships_in_period(start, end, donor=donor))
+    missing = missing_exchange_rates(list(contributions_overlapping(start, end, donor=donor)), currency, sponsorships)
     if missing:
         raise ReportBuildError(
             "The donor report needs exchange rates that are not stored: "
@@ -142,6 +148,7 @@ def compile_donor_report(donor: Donor, start: datetime.date, end: datetime.date,
         lines=lines,
         summary=summarise_funding(lines, currency),
         sections=sections,
+        sponsored=sponsored_participation(start, end, currency, donor=donor),
         generated_at=timezone.localtime(),
     )
 
@@ -202,6 +209,7 @@ def donor_report_document(report: DonorReport) -> ReportDocument:
         )
         return document
     add_contributions(document, report)
+    add_sponsored_participation(document, report)
     for section in report.sections:
         add_output_section(document, report, section)
     document.add(
@@ -320,6 +328,89 @@ def _type_totals(report: DonorReport) -> list[Decimal]:
         report.summary.by_funding_type[funding_type]
         for funding_type in (FundingType.CORE, FundingType.ACTIVITY_SPECIFIC)
     ]
+
+
+SPONSORSHIP_NOTE = (
+    "Sponsored participants are counted for the events held in the period that their sponsorship paid for; a "
+    "person sponsored for several events counts once in the totals. Each amount is converted into {currency} at "
+    "the UN operational rate of exchange of the month its event started, rounded once to the cent; a cost not yet "
+    "recorded by finance is left out of the sums and counted as not recorded."
+)
+
+
+def add_sponsored_participation(document: ReportDocument, report: DonorReport) -> None:
+    sponsored, currency, donor = report.sponsored, report.currency, report.donor
+    document.add(Heading("Sponsored participation"))
+    if not sponsored.lines:
+        document.add(
+            Paragraph(
+                f"No participant's attendance was paid for from the contributions of {donor.name_in_text} "
+                "at the events held in the period."
+            )
+        )
+        return
+    costs = join_names(
+        [f"{label} {currency} {sponsored.cost_of(item):,.2f}" for item, label in COST_ITEMS if sponsored.cost_of(item)]
+    )
+    events = len(sponsored.by_event)
+    text = (
+        f"{capitalise_first(donor.name_in_text)} paid for {count_of(sponsored.participants, 'participant')} "
+        f"from {count_of(sponsored.countries, 'country')} to attend {count_of(events, 'event')}, at a cost of "
+        f"{currency} {sponsored.total_cost:,.2f}{f' ({costs})' if costs else ''}."
+    )
+    if sponsored.without_amounts:
+        text += f" The cost of {count_of(sponsored.without_amounts, 'sponsorship')} is not yet recorded."
+    item_headers = [f"{capitalise_first(label)} ({currency})" for _, label in COST_ITEMS]
+    rows = [
+        [
+            event.starts_on,
+            event.title,
+            group.participants,
+            group.countries,
+            *[group.cost_of(item) for item, _ in COST_ITEMS],
+            group.total_cost,
+        ]
+        for event, group in sponsored.by_event
+    ]
+    total = [
+        "All events",
+        count_of(events, "event"),
+        sponsored.participants,
+        sponsored.countries,
+        *[sponsored.cost_of(item) for item, _ in COST_ITEMS],
+        sponsored.total_cost,
+    ]
+    document.add(
+        Paragraph(text),
+        Table(
+            "Sponsored participants",
+            ["Date", "Event", "Participants", "Countries", *item_headers, f"Total ({currency})"],
+            rows,
+            total=total,
+        ),
+    )
+    group_names = {**un_countries.regional_group_names(), un_countries.UNGROUPED: "Other or not recorded"}
+    special_names = un_countries.special_group_names()
+    everyone = sponsored.participants
+    regional_rows = [
+        [group_names[key], count, Share(count, everyone)]
+        for key, count in sorted(sponsored.by_regional_group.items(), key=lambda item: (-item[1], group_names[item[0]]))
+    ]
+    special_rows = [
+        [special_names[key], count, Share(count, everyone)] for key, count in sponsored.by_special_group.items()
+    ]
+    document.add(
+        Heading("Sponsored participants by country group", level=2),
+        Table(
+            "Sponsored by country group", ["Country group", "Participants", "Share"], [*regional_rows, *special_rows]
+        ),
+        Paragraph(
+            "The UN regional groups add up to all sponsored participants; a country can also belong to more than "
+            "one of the LDC, LLDC and SIDS groups.",
+            note=True,
+        ),
+        Paragraph(SPONSORSHIP_NOTE.format(currency=currency), note=True),
+    )
 
 
 def add_output_section(document: ReportDocument, report: DonorReport, section: OutputSection) -> None:

@@ -16,9 +16,17 @@ from programmes.models import InformationResource, Programme
 from programmes.selectors import resources_available_in_period
 from publications.models import Publication, Translation
 from publications.selectors import publications_in_period
+from unidir_cb.core import un_countries
 
-from .models import Contribution, Donor
-from .money import MissingExchangeRate, RateTable, apportion_by_year, conversion_month
+from .models import Contribution, Donor, Sponsorship
+from .money import (
+    BASE_CURRENCY,
+    MissingExchangeRate,
+    RateTable,
+    apportion_by_year,
+    conversion_month,
+    sponsorship_conversion_month,
+)
 
 FundingType = Contribution.FundingType
 
@@ -349,19 +357,157 @@ def funding_overview(
     )
 
 
-def missing_exchange_rates(contributions: list[Contribution], currency: str) -> list[MissingExchangeRate]:
-    """Every rate converting `contributions` into `currency` would need and is not stored, in one
-    query, so a report can name them all at once instead of failing on the first."""
-    rates = RateTable.for_months(conversion_month(contribution) for contribution in contributions)
+def missing_exchange_rates(
+    contributions: list[Contribution], currency: str, sponsorships: list[Sponsorship] = ()
+) -> list[MissingExchangeRate]:
+    """Every rate converting `contributions` (and the amounts of `sponsorships`) into `currency`
+    would need and is not stored, in one query, so a report can name them all at once instead of
+    failing on the first."""
+    needed = [(str(contribution.amount.currency), conversion_month(contribution)) for contribution in contributions]
+    needed += [
+        (sponsorship.currency, sponsorship_conversion_month(sponsorship))
+        for sponsorship in sponsorships
+        if sponsorship.currency and sponsorship.total_amount is not None
+    ]
+    rates = RateTable.for_months(month for _, month in needed)
     missing: dict[tuple[str, datetime.date], MissingExchangeRate] = {}
-    for contribution in contributions:
-        source = str(contribution.amount.currency)
+    for source, month in needed:
         if source == currency:
             continue
-        month = conversion_month(contribution)
         for code in (source, currency):
             try:
                 rates.units_per_usd(code, month)
             except MissingExchangeRate as error:
                 missing.setdefault((code, month), error)
     return [missing[key] for key in sorted(missing, key=lambda key: (key[1], key[0]))]
+
+
+# Sponsored participation ---------------------------------------------------------------------------
+
+COST_ITEMS = tuple((amount, label) for _, amount, label in Sponsorship.COSTS)
+
+
+def sponsorships_in_period(start: datetime.date, end: datetime.date, donor=None, programme=None):
+    """Sponsorships for events held (published) that start in the period, as events_in_period
+    counts them; of one donor's contributions, or of one programme's events."""
+    sponsorships = Sponsorship.objects.filter(
+        registration__event__status=Event.Status.PUBLISHED,
+        registration__event__starts_on__gte=start,
+        registration__event__starts_on__lte=end,
+    )
+    if donor is not None:
+        sponsorships = sponsorships.filter(contribution__donor=donor)
+    if programme is not None:
+        sponsorships = sponsorships.filter(registration__event__programme=programme)
+    return sponsorships.select_related(
+        "registration__participant", "registration__event", "contribution__donor"
+    ).order_by("registration__event__starts_at", "registration__event_id", "registration__participant__last_name", "pk")
+
+
+@dataclass(frozen=True)
+class SponsoredAttendance:
+    """One sponsorship with its amounts converted into the reporting currency (None: not recorded)."""
+
+    sponsorship: Sponsorship
+    costs: dict[str, Decimal | None]
+
+    @property
+    def has_amounts(self) -> bool:
+        return any(cost is not None for cost in self.costs.values())
+
+    @property
+    def total(self) -> Decimal:
+        return sum((cost for cost in self.costs.values() if cost is not None), Decimal(0))
+
+
+@dataclass(frozen=True)
+class SponsoredGroup:
+    """Sponsorships counted together (one event, or all): people once each, costs summed."""
+
+    lines: list[SponsoredAttendance]
+
+    @cached_property
+    def participant_ids(self) -> set[int]:
+        return {line.sponsorship.registration.participant_id for line in self.lines}
+
+    @property
+    def participants(self) -> int:
+        return len(self.participant_ids)
+
+    @cached_property
+    def country_codes(self) -> dict[int, str]:
+        """The country of each sponsored person (one per person)."""
+        return {
+            line.sponsorship.registration.participant_id: line.sponsorship.registration.participant.country.code
+            for line in self.lines
+        }
+
+    @property
+    def countries(self) -> int:
+        return len({code for code in self.country_codes.values() if code})
+
+    def cost_of(self, item: str) -> Decimal:
+        return sum((line.costs[item] for line in self.lines if line.costs[item] is not None), Decimal(0))
+
+    @property
+    def total_cost(self) -> Decimal:
+        return sum((line.total for line in self.lines), Decimal(0))
+
+    @property
+    def without_amounts(self) -> int:
+        return sum(1 for line in self.lines if not line.has_amounts)
+
+
+@dataclass(frozen=True)
+class SponsoredParticipation(SponsoredGroup):
+    currency: str = BASE_CURRENCY
+
+    @cached_property
+    def by_event(self) -> list[tuple[Event, SponsoredGroup]]:
+        events: dict[int, tuple[Event, list]] = {}
+        for line in self.lines:
+            event = line.sponsorship.registration.event
+            events.setdefault(event.pk, (event, []))[1].append(line)
+        return [(event, SponsoredGroup(lines)) for event, lines in events.values()]
+
+    @cached_property
+    def by_regional_group(self) -> Counter:
+        return Counter(un_countries.regional_group_of(code) for code in self.country_codes.values())
+
+    @cached_property
+    def by_special_group(self) -> dict[str, int]:
+        codes = list(self.country_codes.values())
+        return {
+            key: sum(1 for code in codes if un_countries.is_member(code, key))
+            for key in un_countries.special_group_names()
+        }
+
+
+def sponsored_participation(
+    start: datetime.date, end: datetime.date, currency: str, donor=None, programme=None
+) -> SponsoredParticipation:
+    """Two queries: the sponsorships, then the rates they need. Raises MissingExchangeRate."""
+    sponsorships = list(sponsorships_in_period(start, end, donor, programme))
+    rates = RateTable.for_months(sponsorship_conversion_month(sponsorship) for sponsorship in sponsorships)
+    lines = []
+    for sponsorship in sponsorships:
+        month = sponsorship_conversion_month(sponsorship)
+        costs = {}
+        for item, _label in COST_ITEMS:
+            amount = getattr(sponsorship, item)
+            costs[item] = (
+                None if amount is None else rates.convert(Money(amount, sponsorship.currency), currency, month).amount
+            )
+        lines.append(SponsoredAttendance(sponsorship, costs))
+    return SponsoredParticipation(lines=lines, currency=currency)
+
+
+def sponsored_participant_count(programme, start: datetime.date, end: datetime.date) -> int:
+    """How many people were sponsored to attend the programme's events in the period (each once)."""
+    return (
+        sponsorships_in_period(start, end, programme=programme)
+        .values("registration__participant")
+        .distinct()
+        .order_by()
+        .count()
+    )

@@ -13,7 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from unidir_cb.core.admin_lists import PageAnnotationsMixin
 from unidir_cb.core.data_transfer.admin import ImportExportAdminMixin
 
-from . import answers_admin, messages_admin, rules, selectors
+from . import answers_admin, messages_admin, rules, selectors, visa_letters_admin  # noqa: F401 (registers its admins)
 from .admin_forms import EventAdminForm, QuestionAdminForm
 from .answer_views import may_read_private_answers
 from .models import (
@@ -33,8 +33,9 @@ from .resources import (
     ParticipantResource,
     RegistrationImportForm,
     RegistrationResource,
+    event_of_import,
 )
-from .services import answers, certificates, event_changes, questions, registrations
+from .services import answers, certificates, event_changes, questions, registrations, visa_letters
 
 Status = Registration.Status
 
@@ -422,7 +423,13 @@ class RegistrationAdmin(PageAnnotationsMixin, ImportExportAdminMixin, SimpleHist
         "issue_certificates",
         "email_certificates",
         "email_certificates_again",
+        "issue_visa_letters",
     ]
+
+    def get_queryset(self, request):
+        # Each row reads as "person — event", in the list and in the autocomplete of other admins
+        # (Sponsorships): one query for the page, not two per row.
+        return super().get_queryset(request).select_related("participant", "event")
 
     def get_search_results(self, request, queryset, search_term):
         """Each word must match the participant (name, email) or the event (title), as Django's own
@@ -437,10 +444,7 @@ class RegistrationAdmin(PageAnnotationsMixin, ImportExportAdminMixin, SimpleHist
         return queryset, False
 
     def import_resource_kwargs(self, options):
-        """The event chosen on the import form (its id), or named on the command line (id or slug)."""
-        event = str(options.get("event", ""))
-        lookup = Q(pk=int(event)) if event.isdigit() else Q(slug=event)
-        return {"event": Event.objects.filter(lookup).first() if event else None}
+        return {"event": event_of_import(options)}
 
     def annotate_page(self, page):
         places = dict(
@@ -546,6 +550,18 @@ class RegistrationAdmin(PageAnnotationsMixin, ImportExportAdminMixin, SimpleHist
     @admin.action(description="Issue and email certificates again, even to those already sent one")
     def email_certificates_again(self, request, queryset):
         self._email_certificates(request, queryset, send_again=True)
+
+    def has_issue_visa_letters_permission(self, request):
+        # A letter states the passport number: it is issued by the staff who may read it.
+        return may_read_private_answers(request.user)
+
+    @admin.action(
+        description="Issue visa support letters (confirmed, in person, asked for one)",
+        permissions=["issue_visa_letters"],
+    )
+    def issue_visa_letters(self, request, queryset):
+        outcome = visa_letters.issue_visa_letters(queryset.order_by("created_at", "pk"), issued_by=request.user)
+        self._tell(request, outcome, "visa support letter(s) issued; each participant is told by email", "No letter")
 
 
 class EventMessageRecipientInline(admin.TabularInline):

@@ -29,6 +29,7 @@ class EmailKind(StrEnum):
     OFFER_REMINDER = "offer_reminder"  # the offer lapses soon
     OFFER_LAPSED = "offer_lapsed"
     REMINDER = "reminder"  # a set number of days before the event
+    VISA_LETTER_ISSUED = "visa_letter_issued"  # ready to download from My registrations
 
 
 # The registration status each email describes; an email whose registration has moved on is stale.
@@ -46,6 +47,7 @@ EXPECTED_STATUS = {
     EmailKind.OFFER_REMINDER: Status.OFFERED,
     EmailKind.OFFER_LAPSED: Status.CANCELLED,
     EmailKind.REMINDER: Status.CONFIRMED,
+    EmailKind.VISA_LETTER_ISSUED: Status.CONFIRMED,
 }
 
 # Emails that put the event in the participant's calendar or change it there.

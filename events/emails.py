@@ -48,6 +48,7 @@ SUBJECTS = {
     EmailKind.OFFER_REMINDER: gettext_lazy("Reminder: a seat is offered to you: %(event)s"),
     EmailKind.OFFER_LAPSED: gettext_lazy("Seat offer lapsed: %(event)s"),
     EmailKind.REMINDER: gettext_lazy("Reminder: %(event)s"),
+    EmailKind.VISA_LETTER_ISSUED: gettext_lazy("Your visa support letter: %(event)s"),
 }
 
 LEADS = {
@@ -78,6 +79,10 @@ LEADS = {
     EmailKind.REMINDER: gettext_lazy(
         "This is a reminder of %(event)s, for which your seat is confirmed. The details are below and the "
         "calendar invitation is attached."
+    ),
+    EmailKind.VISA_LETTER_ISSUED: gettext_lazy(
+        "The organisers of %(event)s have issued your visa support letter. For your privacy it is not "
+        "attached: download it from My registrations, signed in to your account."
     ),
     EmailKind.FOLLOW_UP_REMINDER: gettext_lazy(
         "The organisers of %(event)s still need a few details from you (travel, visa, logistics). "

@@ -20,6 +20,8 @@ from unidir_cb.core.models import OrganisationKind, TimeStampedModel
 # Uploaded answers: served only by events.answer_views.download_answer_file, after it has checked who asks.
 from unidir_cb.core.private_files import private_storage
 
+from . import letter_placeholders
+
 
 def validate_time_zone(value):
     if value not in zoneinfo.available_timezones():
@@ -590,3 +592,71 @@ class EventMessageRecipient(TimeStampedModel):
 
     def __str__(self):
         return self.email
+
+
+DEFAULT_VISA_LETTER_SUBJECT = "Visa support letter for {participant_name}: {event_title}"
+# Paragraphs are separated by an empty line; line breaks inside a paragraph are only for reading here.
+DEFAULT_VISA_LETTER_BODY = """To whom it may concern,
+
+{host} is pleased to confirm that {participant_name}, {job_title} at {organisation}, a national of
+{nationality}, is invited to take part in {event_title}, to be held at {venue}, {city}, {country},
+on {event_dates}.
+
+We should be grateful if the competent authorities would grant {participant_name} the visa needed to
+attend. This letter does not commit {host} to meet any cost not agreed in writing with the participant.
+
+Please do not hesitate to contact us should you need any further information."""
+
+
+class VisaLetterTemplate(TimeStampedModel):
+    """The visa support letter of one programme's events: who invites and signs, and the wording, with
+    placeholders (events/letter_placeholders.py) filled for each participant when a letter is issued.
+    The participant's particulars (name, nationality, passport, dates, venue) are also set out in a
+    table under the text, so a template that leaves one out still states it."""
+
+    programme = models.OneToOneField(Programme, on_delete=models.CASCADE, related_name="visa_letter_template")
+    host = models.CharField(
+        max_length=255, blank=True, help_text="Who invites, as the letter names it. Blank: the programme's name."
+    )
+    address = models.TextField(blank=True, help_text="The letterhead's address lines, under the host's name.")
+    signatory_name = models.CharField(max_length=200, blank=True, help_text="Blank: the head of programme.")
+    signatory_title = models.CharField(max_length=200, blank=True, help_text="Blank: the head of programme's title.")
+    subject = models.CharField(
+        max_length=300, default=DEFAULT_VISA_LETTER_SUBJECT, validators=[letter_placeholders.validate_placeholders]
+    )
+    body = models.TextField(
+        default=DEFAULT_VISA_LETTER_BODY,
+        validators=[letter_placeholders.validate_placeholders],
+        help_text="Paragraphs separated by an empty line. Placeholders such as {participant_name} are filled in "
+        "for each participant.",
+    )
+
+    class Meta:
+        ordering = ["programme__name"]
+
+    def __str__(self):
+        return f"Visa support letter of {self.programme.short_name}"
+
+
+def visa_letter_file_path(letter: "VisaLetter", filename: str) -> str:
+    return f"visa-letters/event-{letter.registration.event_id}/{secrets.token_urlsafe(18)}.pdf"
+
+
+class VisaLetter(TimeStampedModel):
+    """A visa support letter issued to one registration: the PDF as it was issued (it states the
+    passport number, so it is kept in the private storage and erased with the private answers), and
+    who issued it when. Issuing again adds a letter; the participant downloads the latest."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="visa_letters")
+    reference = models.CharField(max_length=40, unique=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    file = models.FileField(upload_to=visa_letter_file_path, storage=private_storage, max_length=255)
+    passport_number_included = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.reference

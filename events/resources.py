@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import Q
 from django.db.models.functions import Lower
 from import_export.fields import Field
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -237,6 +238,23 @@ def participant_field(name, widget=None):
     return FillBlankParticipantField(attribute=f"participant__{name}", column_name=name, widget=widget or TextWidget())
 
 
+def event_of_import(options: dict) -> Event | None:
+    """The event chosen on an import form (its id), or named on the command line (id or slug)."""
+    event = str(options.get("event", ""))
+    lookup = Q(pk=int(event)) if event.isdigit() else Q(slug=event)
+    return Event.objects.filter(lookup).first() if event else None
+
+
+def check_row_is_for_event(row, event: Event) -> None:
+    """A file imported into one event (an attendee list, its sponsorships) may name the event on
+    each row; a row naming another is refused, never moved into the chosen event."""
+    listed_event = row.get("event")
+    if not is_blank(listed_event) and str(listed_event).strip().lower() != event.slug.lower():
+        raise ValidationError(
+            {"event": [f"This row is for the event {listed_event!r}, but the list is imported into {event.slug!r}."]}
+        )
+
+
 class RegistrationResource(ImportResource):
     """An attendee list for one event: a person per row, registered (confirmed unless the status
     column says otherwise) in the event chosen on the import form."""
@@ -291,16 +309,7 @@ class RegistrationResource(ImportResource):
 
     def before_import_row(self, row, **kwargs):
         super().before_import_row(row, **kwargs)
-        listed_event = row.get("event")
-        if not is_blank(listed_event) and str(listed_event).strip().lower() != self.event.slug.lower():
-            raise ValidationError(
-                {
-                    "event": [
-                        f"This row is for the event {listed_event!r}, "
-                        f"but the list is imported into {self.event.slug!r}."
-                    ]
-                }
-            )
+        check_row_is_for_event(row, self.event)
         require_email(row)
 
     # A person is found by their email, whatever its case; looked up a batch of rows at a time with

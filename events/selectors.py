@@ -30,7 +30,7 @@ from programmes.models import Topic
 from unidir_cb.core.content import search_in_language_and_english
 
 from .certificates import certificate_holds, normalise_code
-from .models import AgendaItem, Answer, Event, EventPartner, Participant, Question, Registration
+from .models import AgendaItem, Answer, Event, EventPartner, Participant, Question, Registration, VisaLetter
 from .rules import ACTIVE_STATUSES, PUBLIC_EVENT_STATUSES, SEAT_STATUSES
 
 Status = Registration.Status
@@ -198,7 +198,10 @@ def registrations_of_user(user) -> QuerySet:
     return (
         with_waitlist_place(Registration.objects.filter(participant__user=user))
         .select_related("event")
-        .prefetch_related("event__questions")
+        .prefetch_related(
+            "event__questions",
+            Prefetch("visa_letters", queryset=VisaLetter.objects.only("pk", "registration_id", "created_at")),
+        )
         .order_by("-event__starts_at", "pk")
     )
 

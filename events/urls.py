@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import answer_views, calendar_views, certificate_views, check_in_views, offer_views, views
+from . import answer_views, calendar_views, certificate_views, check_in_views, offer_views, views, visa_letter_views
 
 app_name = "events"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("offers/<str:token>/", offer_views.answer_offer, name="offer"),
     path("my-registrations/<int:pk>/answers/<str:form_kind>/", answer_views.answer_form, name="answer_form"),
     path("my-registrations/answer-files/<int:pk>/", answer_views.download_answer_file, name="answer_file"),
+    path("my-registrations/visa-letters/<int:pk>/", visa_letter_views.download_visa_letter, name="visa_letter"),
     path("my-registrations/<int:pk>/certificate/", certificate_views.download_certificate, name="certificate"),
     path("<slug:slug>/", views.event_detail, name="detail"),
     path("<slug:slug>/register/", views.register, name="register"),

@@ -22,7 +22,7 @@ from unidir_cb.core.models import OrganisationKind
 from unidir_cb.core.public_pages import public_page
 from unidir_cb.core.ratelimit import limit_exceeded
 
-from . import calendar, calendar_views, rules, selectors
+from . import calendar, calendar_views, rules, selectors, visa_letters
 from .answer_forms import AnswersForm
 from .forms import EventFilterForm, ParticipantProfileForm
 from .models import Event, Participant, Question, Registration
@@ -236,6 +236,11 @@ def participant_profile(request):
     )
 
 
+def _latest_visa_letter(registration):
+    letters = registration.visa_letters.all()  # prefetched, latest first
+    return letters[0] if letters and visa_letters.may_download_letter(registration) else None
+
+
 @login_required
 @require_GET
 def my_registrations(request):
@@ -248,6 +253,7 @@ def my_registrations(request):
         registration.offer_url = _offer_url(registration)
         registration.answers_editable = rules.answers_editable(registration, Question.Form.REGISTRATION)
         registration.follow_up_editable = rules.answers_editable(registration, Question.Form.FOLLOW_UP)
+        registration.visa_letter = _latest_visa_letter(registration)
     participant = _participant_of(request)
     return render(
         request,

@@ -64,6 +64,11 @@ def summary_workbook(summary: ActivitySummary) -> bytes:
             [ActivityCategory.PARTICIPATORY_LEARNING.label, "Events", summary.event_count],
             [ActivityCategory.PARTICIPATORY_LEARNING.label, "Participants", summary.participant_count],
             [ActivityCategory.PARTICIPATORY_LEARNING.label, "Countries of participants", summary.country_count],
+            [
+                ActivityCategory.PARTICIPATORY_LEARNING.label,
+                "Participants sponsored to attend",
+                summary.sponsored_participant_count,
+            ],
             [ActivityCategory.ACCESS_TO_INFORMATION.label, "Information resources", summary.resource_count],
         ],
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
+from donors.selectors import sponsored_participant_count
 from events.models import Event, Registration
 from events.rules import took_part
 from events.selectors import events_in_period
@@ -32,6 +33,8 @@ class ActivitySummary:
     resources: list[InformationResource]
     participant_count: int
     country_count: int
+    # People whose attendance a donor's contribution paid for (donors.Sponsorship), each once.
+    sponsored_participant_count: int
 
     @property
     def publication_count(self) -> int:
@@ -60,7 +63,7 @@ def _count_by_label(labels) -> list[tuple[str, int]]:
 
 
 def activity_summary(programme: Programme, start: datetime.date, end: datetime.date) -> ActivitySummary:
-    """Four queries whatever the amount of data."""
+    """Five queries whatever the amount of data."""
     publications = list(publications_in_period(programme, start, end).order_by("published_on", "title"))
     through_registrations = took_part("registrations__")
     events = list(
@@ -90,4 +93,5 @@ def activity_summary(programme: Programme, start: datetime.date, end: datetime.d
         resources=resources,
         participant_count=reach["participants"],
         country_count=reach["countries"],
+        sponsored_participant_count=sponsored_participant_count(programme, start, end),
     )

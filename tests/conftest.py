@@ -304,6 +304,14 @@ def page(browser, live_server, request):
     context.close()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_files_of_the_session(tmp_path_factory):
+    """Data built once for many tests (the demo issues visa letters) writes private files too: into a
+    folder of the session's own, never the checkout's private-media/."""
+    with override_settings(PRIVATE_MEDIA_ROOT=tmp_path_factory.mktemp("private-media")):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def private_files_in_a_temporary_folder(settings, tmp_path):
     """Uploaded answers go to a folder of the test's own, never to the checkout's private-media/."""

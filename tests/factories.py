@@ -10,8 +10,17 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from djmoney.money import Money
 
-from donors.models import Contribution, Donor, ExchangeRate
-from events.models import AgendaItem, Answer, Event, EventSeries, Participant, Question, Registration
+from donors.models import Contribution, Donor, ExchangeRate, Sponsorship
+from events.models import (
+    AgendaItem,
+    Answer,
+    Event,
+    EventSeries,
+    Participant,
+    Question,
+    Registration,
+    VisaLetterTemplate,
+)
 from programmes.models import InformationResource, MappingExercise, Organisation, Programme, Topic
 from publications.models import Authorship, Contributor, Publication, Translation
 from unidir_cb.core.models import OrganisationKind
@@ -266,6 +275,37 @@ class ContributionFactory(factory.django.DjangoModelFactory):
     covers_from = datetime.date(2022, 1, 1)
     covers_until = datetime.date(2022, 12, 31)
     programme = factory.SubFactory(ProgrammeFactory)
+
+
+class SponsorshipFactory(factory.django.DjangoModelFactory):
+    """Travel and accommodation paid for a confirmed registration; amounts as given (none by default)."""
+
+    class Meta:
+        model = Sponsorship
+
+    registration = factory.SubFactory(RegistrationFactory)
+    contribution = factory.SubFactory(
+        ContributionFactory,
+        covers_from=factory.LazyAttribute(
+            lambda c: c.factory_parent.registration.event.starts_on.replace(month=1, day=1)
+        ),
+        covers_until=factory.LazyAttribute(
+            lambda c: c.factory_parent.registration.event.starts_on.replace(month=12, day=31)
+        ),
+        programme=factory.SelfAttribute("..registration.event.programme"),
+    )
+    covers_travel = True
+    covers_accommodation = True
+
+
+class VisaLetterTemplateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = VisaLetterTemplate
+        django_get_or_create = ("programme",)
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    host = "United Nations Institute for Disarmament Research"
+    address = "Palais des Nations\n1211 Geneva 10"
 
 
 class ExchangeRateFactory(factory.django.DjangoModelFactory):

@@ -20,7 +20,7 @@ from unidir_cb.core.private_files import private_storage
 from .. import notifications, rules
 from ..answer_forms import AnswersForm, GivenAnswer
 from ..email_kinds import EmailKind
-from ..models import Answer, Event, Participant, Question, Registration
+from ..models import Answer, Event, Participant, Question, Registration, VisaLetter
 from . import registrations
 from .registrations import BulkOutcome
 
@@ -99,26 +99,31 @@ def remind_follow_up(registrations: Iterable[Registration]) -> BulkOutcome:
     return outcome
 
 
-def _erase(answers) -> int:
-    for name in answers.exclude(file="").values_list("file", flat=True):
+def _erase(records) -> int:
+    """Delete answers or visa letters, and their files once the deletion has committed."""
+    for name in records.exclude(file="").values_list("file", flat=True):
         _delete_file_after_commit(name)
-    count, _ = answers.delete()
+    count, _ = records.delete()
     return count
 
 
 @transaction.atomic
 def erase_answers_of(participant: Participant) -> int:
-    """Every answer the person gave (their account is being deleted): none is needed for statistics."""
+    """Every answer the person gave and every visa letter issued to them (their account is being
+    deleted): none is needed for statistics."""
+    _erase(VisaLetter.objects.filter(registration__participant=participant))
     return _erase(Answer.objects.filter(registration__participant=participant))
 
 
 @transaction.atomic
 def erase_expired_private_answers(now=None) -> int:
-    """Private answers and files of events that ended more than PRIVATE_ANSWERS_RETENTION_DAYS ago,
-    and files in the private storage that no answer holds (left by a rolled-back upload)."""
+    """Private answers, files and visa letters (which state passport numbers) of events that ended
+    more than PRIVATE_ANSWERS_RETENTION_DAYS ago, and files in the private storage that no answer or
+    letter holds (left by a rolled-back upload or issue)."""
     now = now or timezone.now()
     ended_before = now - datetime.timedelta(days=settings.PRIVATE_ANSWERS_RETENTION_DAYS)
     events = Event.objects.filter(ends_at__lt=ended_before)
+    _erase(VisaLetter.objects.filter(registration__event__in=events))
     erased = _erase(Answer.objects.filter(private=True, registration__event__in=events))
     _delete_orphan_files(now)
     return erased
@@ -127,7 +132,8 @@ def erase_expired_private_answers(now=None) -> int:
 def _delete_orphan_files(now) -> None:
     storage = private_storage()
     held = set(Answer.objects.exclude(file="").values_list("file", flat=True))
-    for name in _files_under(storage, "answers"):
+    held |= set(VisaLetter.objects.values_list("file", flat=True))
+    for name in (*_files_under(storage, "answers"), *_files_under(storage, "visa-letters")):
         if name not in held and storage.get_modified_time(name) < now - ORPHAN_FILE_GRACE:
             storage.delete(name)
 

@@ -2,7 +2,8 @@
 describes it, plus an OEWG edited volume. Each domain's data sits beside the code that loads it:
 programme.py (programme, topics, partners, resources, the mapping exercise), catalogue.py
 (publications), activities.py and people.py (events and who took part), funding.py (donors,
-contributions, exchange rates), questions.py (what the 2027 training asks and was answered); this
+contributions, exchange rates), questions.py (what the 2027 training asks and was answered),
+sponsorships.py (who was sponsored to attend, the visa letter template and letters issued); this
 module runs them in order.
 
 `load_demo()` builds it in one transaction and is idempotent: every row is found by a natural key
@@ -35,6 +36,7 @@ from .programme import (
     load_topics,
 )
 from .questions import load_questions
+from .sponsorships import load_sponsorships, load_visa_letters
 
 TABLE_TOP_EXERCISES_2022 = [
     "ttx-regional-cyber-crisis-management-asean-2022",
@@ -143,5 +145,7 @@ def load_demo(now: datetime.datetime) -> DemoSummary:
     load_questions(events)
     load_donors(programme, events, publications, resources)
     load_exchange_rates()
+    load_sponsorships(events)
+    load_visa_letters(events)
     exercise = load_mapping_exercise(programme, organisations)
     return summarise(programme, exercise, now)

@@ -5,11 +5,20 @@ import datetime
 
 import pytest
 from django.contrib import admin
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from donors.models import Contribution, Donor, ExchangeRate
-from events.models import Event, EventMessage, EventSeries, Participant, Registration
+from donors.models import Contribution, Donor, ExchangeRate, Sponsorship
+from events.models import (
+    Event,
+    EventMessage,
+    EventSeries,
+    Participant,
+    Registration,
+    VisaLetter,
+    VisaLetterTemplate,
+)
 from events.services.messages import send_event_message
 from programmes.models import InformationResource, MappingExercise, MappingSubmission, Organisation, Programme, Topic
 from publications.models import Contributor, Publication, Translation
@@ -46,6 +55,13 @@ def event_message(number):
     return send_event_message(event, [Registration.Status.CONFIRMED], f"News {number}", "Text", sent_by=None)
 
 
+def visa_letter(number):
+    registration = factories.RegistrationFactory()
+    return VisaLetter.objects.create(
+        registration=registration, reference=f"VL-{number}", file=ContentFile(b"%PDF-1.7", name="letter.pdf")
+    )
+
+
 def mapping_submission(number):
     exercise = factories.MappingExerciseFactory()
     return MappingSubmission.objects.create(exercise=exercise, version=1)
@@ -71,9 +87,13 @@ ROW_BUILDERS = {
     Contribution: contribution_funding_an_event,
     ExchangeRate: lambda number: factories.ExchangeRateFactory(month=datetime.date(2000 + number, 1, 1)),
     EventMessage: event_message,
+    Sponsorship: lambda number: factories.SponsorshipFactory(),
+    VisaLetterTemplate: lambda number: factories.VisaLetterTemplateFactory(),
+    VisaLetter: visa_letter,
 }
-# Logs written by an operation elsewhere (the event's "Email participants" page): read, never added or edited.
-READ_ONLY_LOGS = {EventMessage}
+# Logs written by an operation elsewhere (the event's "Email participants" page, the Registrations
+# list's "Issue visa support letters"): read, never added or edited.
+READ_ONLY_LOGS = {EventMessage, VisaLetter}
 
 
 def domain_admin_models():

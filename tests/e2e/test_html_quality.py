@@ -12,17 +12,20 @@ from events.offer_tokens import offer_path
 from events.services import certificates as certificate_services
 from events.services import check_in, questions
 from events.services import registrations as registration_services
+from events.services import visa_letters as visa_letter_services
 from tests.clients.html import axe_violations, nu_errors
 from tests.conftest import ARTIFACTS
 from tests.e2e.test_registration import log_in
 from tests.events.participants import participant_with_account
 from tests.factories import (
     AgendaItemFactory,
+    AnswerFactory,
     EventFactory,
     OrganisationFactory,
     RegistrationFactory,
     TopicFactory,
     TranslationFactory,
+    VisaLetterTemplateFactory,
 )
 from tests.publications.catalogue import oewg_volume
 
@@ -102,7 +105,11 @@ def programme_pages():
         abstract="全面分析。",
     )
     participant = participant_with_account("amina@example.org")
-    RegistrationFactory(event=workshop, participant=participant, status=Registration.Status.CONFIRMED)
+    seat = RegistrationFactory(event=workshop, participant=participant, status=Registration.Status.CONFIRMED)
+    # She asked for visa support: My registrations offers her letter.
+    AnswerFactory(registration=seat, question=workshop.questions.get(common_key="visa_support"), value=True)
+    VisaLetterTemplateFactory(programme=workshop.programme)
+    visa_letter_services.issue_visa_letter(seat)
     # A full seminar she waits for, and another whose freed seat is offered to her.
     for slug, offer_hours in (("full-seminar", None), ("offered-seminar", 48)):
         full = EventFactory(
@@ -157,6 +164,8 @@ def test_participant_pages_are_valid_html_and_accessible(page, programme_pages, 
     log_in(page, "amina@example.org")
     page.wait_for_url("**/en/")
     seat = programme_pages.registrations.get(event__slug="norms-workshop")
+    page.goto("/en/events/my-registrations/")
+    assert page.get_by_role("link", name="Download visa support letter (PDF)").count() == 1
 
     answers = [f"/{language}/events/my-registrations/{seat.pk}/answers/" for language in ("en", "ar")]
     registering = ["/en/events/visa-summit/register/", "/ar/events/visa-summit/register/"]

@@ -1,8 +1,10 @@
 """Programme staff in a real browser: approving a pending registration in the admin (the participant
 then sees it confirmed), checking a participant in at the door by typing part of their name, and the
-Arabic certificate verification page laid out right to left."""
+Arabic certificate verification page laid out right to left, and a visa support letter issued from
+the admin that its participant downloads."""
 
 import datetime
+import subprocess
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -10,13 +12,20 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from events.models import Event, Registration
-from events.services import certificates
+from events.models import Event, Question, Registration
+from events.services import certificates, questions
 from tests.conftest import ARTIFACTS
 from tests.events.participants import PASSWORD, participant_with_account
 from tests.events.test_checkin import starting_soon
-from tests.factories import EventFactory, ParticipantFactory, RegistrationFactory, UserFactory
-from unidir_cb.core.permissions import PROGRAMME_STAFF
+from tests.factories import (
+    AnswerFactory,
+    EventFactory,
+    ParticipantFactory,
+    RegistrationFactory,
+    UserFactory,
+    VisaLetterTemplateFactory,
+)
+from unidir_cb.core.permissions import PRIVATE_PARTICIPANT_DATA, PROGRAMME_STAFF
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -161,3 +170,33 @@ def test_the_arabic_verification_page_reads_right_to_left_and_confirms_a_certifi
     assert heading["x"] + heading["width"] > 1280 / 2, "the heading should start on the right in Arabic"
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / "arabic-certificate-verification.png", full_page=True)
+
+
+def test_staff_issue_a_visa_letter_in_the_admin_and_the_participant_downloads_it(page, staff_member, tmp_path):
+    staff_member.groups.add(Group.objects.get(name=PRIVATE_PARTICIPANT_DATA))
+    event = EventFactory(title="Regional workshop in Geneva", venue="Palais des Nations")
+    questions.add_common_questions(event, Question.Form.REGISTRATION)
+    VisaLetterTemplateFactory(programme=event.programme)
+    amina = participant_with_account(email="amina@example.org", first_name="Amina", last_name="Diallo")
+    registration = RegistrationFactory(event=event, participant=amina)
+    AnswerFactory(registration=registration, question=event.questions.get(common_key="visa_support"), value=True)
+
+    log_in_to_the_admin(page, staff_member)
+    page.goto(f"/admin/events/visalettertemplate/{event.programme.visa_letter_template.pk}/change/")
+    expect(page.locator(".field-preview")).to_contain_text("Amina Diallo")  # the sample participant
+    page.screenshot(path=ARTIFACTS / "visa-letter-template.png", full_page=True)
+    page.goto("/admin/events/registration/")
+    page.locator(f'input[name="_selected_action"][value="{registration.pk}"]').check()
+    page.select_option('select[name="action"]', "issue_visa_letters")
+    page.locator('button[name="index"]').click()
+    assert "1 visa support letter(s) issued" in page.inner_text(".messagelist")
+    page.context.clear_cookies()
+
+    log_in_to_the_site(page, "amina@example.org")
+    page.goto("/en/events/my-registrations/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download visa support letter (PDF)").click()
+    saved = tmp_path / "letter.pdf"
+    download.value.save_as(saved)
+    text = subprocess.run(["pdftotext", saved, "-"], capture_output=True, text=True, check=True).stdout
+    assert "Amina Diallo" in text and "Palais des Nations" in text

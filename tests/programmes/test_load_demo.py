@@ -18,8 +18,8 @@ from django.db import transaction
 from django.db.models import Count, Max
 from django.test import override_settings
 
-from donors.models import Contribution, Donor, ExchangeRate
-from events.models import Event, EventSeries, Participant, Question, Registration
+from donors.models import Contribution, Donor, ExchangeRate, Sponsorship
+from events.models import Event, EventSeries, Participant, Question, Registration, VisaLetter
 from programmes.models import InformationResource, MappingExercise, Organisation, Programme, Topic
 from publications.models import Authorship, Publication, Translation
 from unidir_cb.core import un_countries
@@ -592,3 +592,31 @@ def test_the_2027_clinic_is_full_with_a_waiting_list_in_registration_order_whose
     assert confirmed.count() == clinic.capacity and waiting.count() > 0
     # First come, first served: everyone waiting registered after everyone seated.
     assert min(waiting.values_list("queued_at", flat=True)) > max(confirmed.values_list("queued_at", flat=True))
+
+
+def test_officials_from_ldcs_and_sids_were_sponsored_by_three_donors_in_their_currencies(demo):
+    sponsorships = Sponsorship.objects.select_related("registration__participant", "contribution__donor")
+
+    assert {sponsorship.contribution.donor.name for sponsorship in sponsorships} == {
+        "European Union",
+        "Japan",
+        "Australia",
+    }
+    assert {sponsorship.currency for sponsorship in sponsorships} == {"EUR", "CHF", "AUD"}
+    for sponsorship in sponsorships:
+        code = sponsorship.registration.participant.country.code
+        assert un_countries.is_member(code, "ldc") or un_countries.is_member(code, "sids")
+        assert sponsorship.registration.status == Registration.Status.CONFIRMED
+        assert sponsorship.total_amount > 0
+
+
+def test_the_2027_training_has_issued_visa_letters_to_participants_who_asked(demo):
+    letters = VisaLetter.objects.select_related("registration__event")
+
+    assert letters.count() == 3
+    assert {letter.registration.event.slug for letter in letters} == {
+        "training-module-international-law-cyberspace-2027"
+    }
+    for letter in letters:
+        assert letter.registration.answers.get(question__common_key="visa_support").value is True
+        assert letter.file.name.startswith("visa-letters/") and letter.passport_number_included

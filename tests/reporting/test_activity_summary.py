@@ -8,8 +8,16 @@ import subprocess
 import pytest
 from openpyxl import load_workbook
 
+from events.models import Registration
 from reports.selectors import activity_summary
-from tests.factories import EventFactory, ParticipantFactory, ProgrammeFactory, PublicationFactory, RegistrationFactory
+from tests.factories import (
+    EventFactory,
+    ParticipantFactory,
+    ProgrammeFactory,
+    PublicationFactory,
+    RegistrationFactory,
+    SponsorshipFactory,
+)
 from unidir_cb.core.reporting import services
 from unidir_cb.core.reporting.models import ReportJob
 
@@ -53,12 +61,14 @@ def test_the_summary_costs_the_same_queries_whatever_the_amount_of_data(
         event = EventFactory(programme=sectec, starts_at=local(2022, 10, 1 + number))
         RegistrationFactory.create_batch(2, event=event)
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         summary = activity_summary(sectec, *PERIOD)
         assert summary.event_count == 2 + extra_events
 
 
 def test_the_built_files_state_the_same_figures_in_each_format(sectec, manager, tmp_path):
+    one_of_them = Registration.objects.filter(event__programme=sectec, status="confirmed").first()
+    SponsorshipFactory(registration=one_of_them)
     job = services.start_report_job("activity_summary", SECTEC_2022_2023, requested_by=manager, enqueue=False)
     job = services.run_report_job(job.pk, job.attempts)
 
@@ -67,7 +77,15 @@ def test_the_built_files_state_the_same_figures_in_each_format(sectec, manager, 
     assert set(files) == {"html", "pdf", "xlsx"}
 
     html = files["html"].decode()
-    for measure, count in [("publications", 3), ("events", 2), ("participants", 4), ("countries", 4), ("resources", 1)]:
+    measures = [
+        ("publications", 3),
+        ("events", 2),
+        ("participants", 4),
+        ("countries", 4),
+        ("sponsored", 1),
+        ("resources", 1),
+    ]
+    for measure, count in measures:
         assert f'data-measure="{measure}">{count}<' in html
     assert "Activity summary: Security and Technology Programme" in html
     assert "data:image/png;base64," in html  # the chart travels inside the document
@@ -88,6 +106,7 @@ def test_the_built_files_state_the_same_figures_in_each_format(sectec, manager, 
         ("Events", 2),
         ("Participants", 4),
         ("Countries of participants", 4),
+        ("Participants sponsored to attend", 1),
         ("Information resources", 1),
     ]
     events = list(workbook["Events"].iter_rows(min_row=2, values_only=True))

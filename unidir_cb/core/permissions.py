@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
 DOMAIN_APPS = ("programmes", "events", "publications", "donors")
-MONEY_MODELS = ("contribution", "historicalcontribution", "exchangerate")
+MONEY_MODELS = ("contribution", "historicalcontribution", "exchangerate", "historicalsponsorship")
 
 # Who may see what contributions are worth (Finance and Management): the admin, the exports, the
 # dashboard, the funding API and the reports that show money all ask this one permission.
