@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.forms import Textarea
+from django.http import HttpResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
@@ -13,7 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from unidir_cb.core.admin_lists import PageAnnotationsMixin
 from unidir_cb.core.data_transfer.admin import ImportExportAdminMixin
 
-from . import answers_admin, messages_admin, rules, selectors, visa_letters_admin  # noqa: F401 (registers its admins)
+from . import answers_admin, messages_admin, rules, selectors, tickets, visa_letters_admin  # noqa: F401 (registers its admins)
 from .admin_forms import EventAdminForm, QuestionAdminForm
 from .answer_views import may_read_private_answers
 from .models import (
@@ -424,6 +425,7 @@ class RegistrationAdmin(PageAnnotationsMixin, ImportExportAdminMixin, SimpleHist
         "email_certificates",
         "email_certificates_again",
         "issue_visa_letters",
+        "print_badges",
     ]
 
     def get_queryset(self, request):
@@ -550,6 +552,24 @@ class RegistrationAdmin(PageAnnotationsMixin, ImportExportAdminMixin, SimpleHist
     @admin.action(description="Issue and email certificates again, even to those already sent one")
     def email_certificates_again(self, request, queryset):
         self._email_certificates(request, queryset, send_again=True)
+
+    @admin.action(description="Print badges (A4 sheets of eight; confirmed, in person)")
+    def print_badges(self, request, queryset):
+        chosen = queryset.select_related("participant", "event").order_by(
+            "event__starts_at", "participant__last_name", "participant__first_name", "pk"
+        )
+        printed, left_out = [], []
+        for registration in chosen:
+            refused = tickets.ticket_refusal(registration)
+            (left_out.append(refused) if refused else printed.append(registration))
+        for reason in left_out:
+            self.message_user(request, f"No badge: {reason}", messages.WARNING)
+        if not printed:
+            self.message_user(request, "None of the chosen registrations has a badge to print.", messages.ERROR)
+            return None
+        response = HttpResponse(tickets.badges_pdf(printed), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="badges-{len(printed)}.pdf"'
+        return response
 
     def has_issue_visa_letters_permission(self, request):
         # A letter states the passport number: it is issued by the staff who may read it.

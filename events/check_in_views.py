@@ -3,13 +3,16 @@
 Without JavaScript the search box is a GET form and each button a POST form that comes back to the
 same search; static/js/check-in.js only fetches the results while typing (debounced)."""
 
+import zoneinfo
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -95,3 +98,38 @@ def check_in_walk_in(request, slug):
     name = str(registration.participant)
     messages.success(request, _("%(name)s is recorded as a walk-in and checked in.") % {"name": name})
     return redirect(_check_in_page_url(event, name))
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+@login_required
+@require_POST
+def check_in_scan(request, slug):
+    """A ticket or badge scanned at the door: by the page's camera reader (which asks for JSON and
+    shows the answer in place) or typed by a hand-held scanner into the ticket field (a form post)."""
+    _require_check_in_staff(request)
+    event = get_object_or_404(Event, slug=slug)
+    try:
+        registration, already = desk.check_in_ticket(event, request.POST.get("ticket", "")[:500])
+    except desk.CheckInError as refused:
+        checked_in, message = False, str(refused)
+    else:
+        checked_in, name = True, str(registration.participant)
+        if already:
+            at = timezone.localtime(registration.checked_in_at, zoneinfo.ZoneInfo(event.time_zone))
+            message = _("%(name)s was already checked in at %(time)s.") % {"name": name, "time": f"{at:%H:%M}"}
+        else:
+            message = _("%(name)s is checked in.") % {"name": name}
+    if _wants_json(request):
+        counts = selectors.check_in_counts(event)
+        return JsonResponse(
+            {
+                "checked_in": checked_in,
+                "message": message,
+                "counts": {"checked_in": counts.checked_in, "confirmed": counts.confirmed},
+            }
+        )
+    (messages.success if checked_in else messages.error)(request, message)
+    return redirect(_check_in_page_url(event, ""))

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from . import answer_views, calendar_views, certificate_views, check_in_views, offer_views, views, visa_letter_views
+from . import (
+    answer_views,
+    calendar_views,
+    certificate_views,
+    check_in_views,
+    offer_views,
+    ticket_views,
+    views,
+    visa_letter_views,
+)
 
 app_name = "events"
 
@@ -17,6 +26,7 @@ urlpatterns = [
     path("my-registrations/<int:pk>/answers/<str:form_kind>/", answer_views.answer_form, name="answer_form"),
     path("my-registrations/answer-files/<int:pk>/", answer_views.download_answer_file, name="answer_file"),
     path("my-registrations/visa-letters/<int:pk>/", visa_letter_views.download_visa_letter, name="visa_letter"),
+    path("my-registrations/<int:pk>/ticket/", ticket_views.download_ticket, name="ticket"),
     path("my-registrations/<int:pk>/certificate/", certificate_views.download_certificate, name="certificate"),
     path("<slug:slug>/", views.event_detail, name="detail"),
     path("<slug:slug>/register/", views.register, name="register"),
@@ -24,4 +34,5 @@ urlpatterns = [
     path("<slug:slug>/check-in/", check_in_views.check_in_page, name="check_in"),
     path("<slug:slug>/check-in/<int:pk>/", check_in_views.check_in_registration, name="check_in_registration"),
     path("<slug:slug>/check-in/walk-in/", check_in_views.check_in_walk_in, name="check_in_walk_in"),
+    path("<slug:slug>/check-in/scan/", check_in_views.check_in_scan, name="check_in_scan"),
 ]

@@ -22,7 +22,7 @@ from unidir_cb.core.models import OrganisationKind
 from unidir_cb.core.public_pages import public_page
 from unidir_cb.core.ratelimit import limit_exceeded
 
-from . import calendar, calendar_views, rules, selectors, visa_letters
+from . import calendar, calendar_views, rules, selectors, tickets, visa_letters
 from .answer_forms import AnswersForm
 from .forms import EventFilterForm, ParticipantProfileForm
 from .models import Event, Participant, Question, Registration
@@ -254,6 +254,7 @@ def my_registrations(request):
         registration.answers_editable = rules.answers_editable(registration, Question.Form.REGISTRATION)
         registration.follow_up_editable = rules.answers_editable(registration, Question.Form.FOLLOW_UP)
         registration.visa_letter = _latest_visa_letter(registration)
+        registration.has_ticket = tickets.has_ticket(registration)
     participant = _participant_of(request)
     return render(
         request,

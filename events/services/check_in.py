@@ -6,7 +6,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 
 from ..models import Event, Participant, Registration
-from ..rules import check_in_is_open, check_in_opens_at
+from ..rules import ATTENDABLE_STATUSES, check_in_is_open, check_in_opens_at
+from ..tickets import read_ticket_token
 from .registrations import RegistrationError, mark_attended
 
 
@@ -35,6 +36,30 @@ def check_in(registration: Registration) -> Registration:
         )
     registration.refresh_from_db(fields=["attended", "checked_in_at"])
     return registration
+
+
+@transaction.atomic
+def check_in_ticket(event: Event, token: str) -> tuple[Registration, bool]:
+    """Check in the holder of a scanned ticket or badge: (the registration, whether it was checked in
+    already). Raises CheckInError saying plainly what is wrong with the code: not one of our tickets,
+    another event's, or a registration that is not confirmed."""
+    code = read_ticket_token(token)
+    if code is None:
+        raise CheckInError(gettext("This code is not a ticket or badge of ours."))
+    registration = Registration.objects.select_related("participant", "event").filter(pk=code.registration_id).first()
+    if registration is None:
+        raise CheckInError(gettext("This ticket's registration no longer exists."))
+    if code.event_id != event.pk or registration.event_id != event.pk:
+        raise CheckInError(
+            gettext("This ticket is for another event: %(event)s.") % {"event": registration.event.title}
+        )
+    if registration.status not in ATTENDABLE_STATUSES:
+        raise CheckInError(
+            gettext("%(name)s's registration is %(status)s: not checked in.")
+            % {"name": registration.participant, "status": registration.get_status_display().lower()}
+        )
+    already = registration.attended
+    return check_in(registration), already
 
 
 @transaction.atomic

@@ -29,6 +29,8 @@
         .catch(function () { /* the search button still works */ });
     }
 
+    // A ticket scanned on this page (check-in-scanner.js) changes a row: show it as it is now.
+    document.addEventListener("check-in:changed", showResults);
     input.addEventListener("input", function () {
       window.clearTimeout(timer);
       timer = window.setTimeout(showResults, DEBOUNCE_MILLISECONDS);

@@ -5,6 +5,7 @@ a Chinese version; every page names a favicon that is served."""
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from events.models import Event, Question, Registration
@@ -16,7 +17,9 @@ from events.services import visa_letters as visa_letter_services
 from tests.clients.html import axe_violations, nu_errors
 from tests.conftest import ARTIFACTS
 from tests.e2e.test_registration import log_in
+from tests.e2e.test_staff import log_in_to_the_admin
 from tests.events.participants import participant_with_account
+from tests.events.test_checkin import starting_soon
 from tests.factories import (
     AgendaItemFactory,
     AnswerFactory,
@@ -25,9 +28,11 @@ from tests.factories import (
     RegistrationFactory,
     TopicFactory,
     TranslationFactory,
+    UserFactory,
     VisaLetterTemplateFactory,
 )
 from tests.publications.catalogue import oewg_volume
+from unidir_cb.core.permissions import PROGRAMME_STAFF
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -197,3 +202,18 @@ def test_every_page_names_its_favicon_and_the_browsers_default_address_serves_it
         assert page.request.get(icons.nth(index).get_attribute("href")).status == 200
     default = page.request.get("/favicon.ico")
     assert default.status == 200 and default.headers["content-type"] in ("image/x-icon", "image/vnd.microsoft.icon")
+
+
+def test_the_check_in_desk_is_valid_html_and_accessible(page, tmp_path):
+    desk = UserFactory(email="door@unidir.example", is_staff=True)
+    desk.groups.add(Group.objects.get(name=PROGRAMME_STAFF))
+    event = starting_soon(title="Regional workshop", slug="regional-workshop")
+    RegistrationFactory(event=event, participant__first_name="Amina", participant__last_name="Diallo")
+    log_in_to_the_admin(page, desk)
+
+    errors, findings = check(
+        page, ["/en/events/regional-workshop/check-in/", "/ar/events/regional-workshop/check-in/?q=Amina"], tmp_path
+    )
+
+    assert not errors, "\n".join(errors)
+    assert not findings, "\n".join(findings)
