@@ -1,7 +1,9 @@
 from functools import partial
 
 from admin_auto_filters.filters import AutocompleteFilter
+from django import forms
 from django.contrib import admin, messages
+from django.core.files.uploadedfile import UploadedFile
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.forms import Textarea
@@ -25,9 +27,11 @@ from .models import (
     EventMessageRecipient,
     EventPartner,
     EventSeries,
+    Material,
     Participant,
     Question,
     Registration,
+    Speaker,
 )
 from .resources import (
     EventResource,
@@ -37,6 +41,7 @@ from .resources import (
     event_of_import,
 )
 from .services import answers, certificates, event_changes, questions, registrations, visa_letters
+from .speakers import resized_photo
 
 Status = Registration.Status
 
@@ -53,7 +58,50 @@ class EventSeriesAdmin(admin.ModelAdmin):
 class AgendaItemInline(TranslationStackedInline):
     model = AgendaItem
     extra = 0
-    fields = ["starts_at", "ends_at", "title", "speakers"]
+    fields = ["starts_at", "ends_at", "title", "speakers", "speaker_names"]
+    autocomplete_fields = ["speakers"]
+
+
+class MaterialInline(admin.TabularInline):
+    """Slides, papers and recordings, on the event or one of its sessions; each file or link for
+    everyone or for the participants only (checked when it is downloaded)."""
+
+    model = Material
+    extra = 0
+    fields = ["title", "kind", "audience", "agenda_item", "file", "url", "position"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "agenda_item":
+            # This event's sessions only (an event's page lists them; thousands of others would not help).
+            event_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = AgendaItem.objects.filter(event_id=event_id) if event_id else AgendaItem.objects.none()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class SpeakerAdminForm(forms.ModelForm):
+    class Meta:
+        model = Speaker
+        fields = ["name", "affiliation", "bio", "photo", "email"]
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if isinstance(photo, UploadedFile):  # a new upload, not the stored photo
+            return resized_photo(photo)
+        return photo
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(admin.ModelAdmin):
+    form = SpeakerAdminForm
+    list_display = ["name", "affiliation", "session_count"]
+    search_fields = ["name", "affiliation"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(session_total=Count("agenda_items"))
+
+    @admin.display(description="sessions", ordering="session_total")
+    def session_count(self, speaker):
+        return speaker.session_total
 
 
 class QuestionInline(TranslationStackedInline):
@@ -160,7 +208,7 @@ class EventAdmin(PageAnnotationsMixin, ImportExportAdminMixin, TranslationAdmin)
     autocomplete_fields = ["series", "programme", "topics"]
     prepopulated_fields = {"slug": ["title"]}
     form = EventAdminForm
-    inlines = [EventPartnerInline, AgendaItemInline, QuestionInline, RegistrationInline]
+    inlines = [EventPartnerInline, AgendaItemInline, MaterialInline, QuestionInline, RegistrationInline]
     actions = ["publish", "unpublish", "cancel", "add_common_registration_questions", "add_visa_and_logistics_form"]
     readonly_fields = ["answers_page_link"]
     fieldsets = [

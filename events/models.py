@@ -229,12 +229,36 @@ class EventPartner(TimeStampedModel):
         return f"{self.organisation} ({self.get_role_display()})"
 
 
+class Speaker(TimeStampedModel):
+    """Someone who speaks on an event's agenda. Their published name, affiliation, short bio and photo
+    are public (shown on event pages); their email address is for staff only and never published."""
+
+    name = models.CharField(max_length=200, help_text="As published, e.g. Dr Amina Diallo.")
+    affiliation = models.CharField(max_length=255, blank=True, help_text="Organisation and position.")
+    bio = models.TextField(blank=True, help_text="A few sentences, shown on event pages.")
+    # Resized on upload (events.speakers.resized_photo): no camera original is ever kept or served.
+    photo = models.ImageField(upload_to="speakers/", blank=True)
+    email = models.EmailField(blank=True, help_text="For staff only: never shown on the site.")
+
+    class Meta:
+        ordering = ["name", "id"]
+
+    def __str__(self):
+        return f"{self.name} ({self.affiliation})" if self.affiliation else self.name
+
+
 class AgendaItem(TimeStampedModel):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="agenda_items")
     title = models.CharField(max_length=255)
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
-    speakers = models.CharField(max_length=500, blank=True)
+    speakers = models.ManyToManyField(Speaker, blank=True, related_name="agenda_items")
+    speaker_names = models.CharField(
+        "other speakers",
+        max_length=500,
+        blank=True,
+        help_text="Speakers without a profile, as written (e.g. the Director of UNIDIR).",
+    )
     description = models.TextField(blank=True)
 
     class Meta:
@@ -660,3 +684,58 @@ class VisaLetter(TimeStampedModel):
 
     def __str__(self):
         return self.reference
+
+
+def material_file_path(material: "Material", filename: str) -> str:
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"materials/event-{material.event_id}/{secrets.token_urlsafe(18)}.{extension}"
+
+
+class Material(TimeStampedModel):
+    """A file or a link (slides, a paper, a recording) on an event or one of its agenda items, for
+    everyone or for its participants only. Files live in the private storage and are sent by
+    events.material_views after checking who asks (events.rules.may_see_material)."""
+
+    class Kind(models.TextChoices):
+        SLIDES = "slides", _("Slides")
+        PAPER = "paper", _("Paper")
+        RECORDING = "recording", _("Recording")
+        OTHER = "other", _("Other")
+
+    class Audience(models.TextChoices):
+        EVERYONE = "everyone", _("Everyone")
+        PARTICIPANTS = "participants", _("Participants only")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="materials")
+    agenda_item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, null=True, blank=True, related_name="materials"
+    )
+    title = models.CharField(max_length=255)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.SLIDES)
+    audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.PARTICIPANTS)
+    file = models.FileField(upload_to=material_file_path, storage=private_storage, max_length=255, blank=True)
+    file_name = models.CharField(max_length=255, blank=True, editable=False)
+    url = models.URLField("link", max_length=500, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(file="") & ~Q(url="")) | (~Q(file="") & Q(url="")), name="material_file_or_link"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.file and not self.file._committed:  # a new upload: keep the name staff gave it
+            self.file_name = self.file.name.rsplit("/", 1)[-1]
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if bool(self.file) == bool(self.url):
+            raise ValidationError("Give either a file or a link, not both.")
+        if self.agenda_item_id and self.event_id and self.agenda_item.event_id != self.event_id:
+            raise ValidationError({"agenda_item": "This agenda item belongs to another event."})

@@ -22,7 +22,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from .models import Event, Question, Registration
+from .models import Event, Material, Question, Registration
 
 Status = Registration.Status
 ACTIVE_STATUSES = (Status.PENDING, Status.CONFIRMED, Status.WAITLISTED, Status.OFFERED)
@@ -136,3 +136,16 @@ def offer_reminder_due_at(registration: Registration) -> datetime.datetime:
     """An offer is recalled to the person once, when a quarter of its time is left."""
     offered_for = registration.offer_expires_at - registration.decided_at
     return registration.offer_expires_at - offered_for / 4
+
+
+VIEW_MATERIALS_PERMISSION = "events.view_material"
+
+
+def may_see_material(material: Material, registration: Registration | None, user=None) -> bool:
+    """Material for everyone is public; material for participants is for those whose registration
+    for its event is confirmed (or a walk-in's), and for staff who may view materials."""
+    if material.audience == Material.Audience.EVERYONE:
+        return True
+    if user is not None and user.is_active and user.is_staff and user.has_perm(VIEW_MATERIALS_PERMISSION):
+        return True
+    return registration is not None and registration.status in ATTENDABLE_STATUSES

@@ -160,7 +160,10 @@ def public_event(slug: str) -> Event:
         with_seats_taken(Event.objects.filter(status__in=PUBLIC_EVENT_STATUSES))
         .select_related("series", "programme")
         .prefetch_related(
-            Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("starts_at", "pk")),
+            Prefetch(
+                "agenda_items", queryset=AgendaItem.objects.order_by("starts_at", "pk").prefetch_related("speakers")
+            ),
+            "materials",
             "topics",
             "questions",
             Prefetch(
@@ -200,6 +203,7 @@ def registrations_of_user(user) -> QuerySet:
         .select_related("event")
         .prefetch_related(
             "event__questions",
+            "event__materials",
             Prefetch("visa_letters", queryset=VisaLetter.objects.only("pk", "registration_id", "created_at")),
         )
         .order_by("-event__starts_at", "pk")

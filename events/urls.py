@@ -5,6 +5,7 @@ from . import (
     calendar_views,
     certificate_views,
     check_in_views,
+    material_views,
     offer_views,
     ticket_views,
     views,
@@ -23,6 +24,7 @@ urlpatterns = [
     # Before the event pages, like my-registrations; "feed.ics" is no slug, but a reader should not need to know.
     path("feed.ics", calendar_views.public_feed, name="feed"),
     path("offers/<str:token>/", offer_views.answer_offer, name="offer"),
+    path("materials/<int:pk>/", material_views.open_material, name="material"),
     path("my-registrations/<int:pk>/answers/<str:form_kind>/", answer_views.answer_form, name="answer_form"),
     path("my-registrations/answer-files/<int:pk>/", answer_views.download_answer_file, name="answer_file"),
     path("my-registrations/visa-letters/<int:pk>/", visa_letter_views.download_visa_letter, name="visa_letter"),

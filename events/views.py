@@ -136,6 +136,7 @@ def event_detail(request, slug):
         closed = registrations.refusal(registrations.Refusal.DECLINED_BEFORE, event)
     active = registration is not None and registration.status in rules.ACTIVE_STATUSES
     event_url = reverse("events:detail", args=[event.slug])
+    event_materials = _materials_by_session(event, registration, request.user)
     context = {
         "event": event,
         "seats_left": selectors.seats_left_of(event),
@@ -156,8 +157,27 @@ def event_detail(request, slug):
         "add_to_calendar_links": calendar.add_to_calendar_links(event, request.build_absolute_uri(event_url)),
         "login_url": f"{reverse('account_login')}?{urlencode({'next': _event_url(event, invitation)})}",
         "signup_url": f"{reverse('account_signup')}?{urlencode({'next': _event_url(event, invitation)})}",
+        "event_materials": event_materials,
+        "speakers": _speakers_of(event),
     }
     return render(request, "events/event_detail.html", context)
+
+
+def _materials_by_session(event: Event, registration, user) -> list:
+    """The event's own materials; each agenda item gets its own as `session_materials`. Each says
+    whether this visitor may open it (rules.may_see_material)."""
+    by_item = {}
+    for material in event.materials.all():
+        material.available = rules.may_see_material(material, registration, user)
+        by_item.setdefault(material.agenda_item_id, []).append(material)
+    for item in event.agenda_items.all():
+        item.session_materials = by_item.get(item.pk, [])
+    return by_item.get(None, [])
+
+
+def _speakers_of(event: Event) -> list:
+    """Everyone speaking at the event, each once, in the order they first speak."""
+    return list({speaker.pk: speaker for item in event.agenda_items.all() for speaker in item.speakers.all()}.values())
 
 
 def _registration_form(event: Event, data=None, files=None) -> AnswersForm:
@@ -255,6 +275,9 @@ def my_registrations(request):
         registration.follow_up_editable = rules.answers_editable(registration, Question.Form.FOLLOW_UP)
         registration.visa_letter = _latest_visa_letter(registration)
         registration.has_ticket = tickets.has_ticket(registration)
+        for material in registration.event.materials.all():
+            material.available = rules.may_see_material(material, registration, request.user)
+        registration.materials = [material for material in registration.event.materials.all() if material.available]
     participant = _participant_of(request)
     return render(
         request,

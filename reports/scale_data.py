@@ -300,7 +300,7 @@ class ScaleDataGenerator:
                     title=f"Session {session}",
                     starts_at=starts[event_id] + datetime.timedelta(hours=session),
                     ends_at=starts[event_id] + datetime.timedelta(hours=session + 1),
-                    speakers="Alex Example",
+                    speaker_names="Alex Example",
                 )
                 for event_id in event_ids
                 for session in range(3)

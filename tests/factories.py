@@ -16,9 +16,11 @@ from events.models import (
     Answer,
     Event,
     EventSeries,
+    Material,
     Participant,
     Question,
     Registration,
+    Speaker,
     VisaLetterTemplate,
 )
 from programmes.models import InformationResource, MappingExercise, Organisation, Programme, Topic
@@ -144,11 +146,34 @@ class EventFactory(factory.django.DjangoModelFactory):
 class AgendaItemFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = AgendaItem
+        skip_postgeneration_save = True
 
     event = factory.SubFactory(EventFactory)
     title = factory.Sequence(lambda number: f"Session {number}")
     starts_at = factory.SelfAttribute("event.starts_at")
     ends_at = factory.LazyAttribute(lambda item: item.starts_at + datetime.timedelta(hours=1))
+    speakers = many_to_many("speakers")
+
+
+class SpeakerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Speaker
+
+    name = factory.Sequence(lambda number: f"Speaker {number}")
+    affiliation = "UNIDIR"
+    email = factory.Sequence(lambda number: f"speaker{number}@example.org")
+
+
+class MaterialFactory(factory.django.DjangoModelFactory):
+    """Slides for the event's participants, as a link unless `file` is given."""
+
+    class Meta:
+        model = Material
+
+    event = factory.SubFactory(EventFactory)
+    title = factory.Sequence(lambda number: f"Slides {number}")
+    url = factory.LazyAttribute(lambda material: "" if material.file else "https://example.org/slides.pdf")
+    file = ""
 
 
 class ParticipantFactory(factory.django.DjangoModelFactory):

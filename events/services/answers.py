@@ -20,12 +20,14 @@ from unidir_cb.core.private_files import private_storage
 from .. import notifications, rules
 from ..answer_forms import AnswersForm, GivenAnswer
 from ..email_kinds import EmailKind
-from ..models import Answer, Event, Participant, Question, Registration, VisaLetter
+from ..models import Answer, Event, Material, Participant, Question, Registration, VisaLetter
 from . import registrations
 from .registrations import BulkOutcome
 
 Status = Registration.Status
 ORPHAN_FILE_GRACE = datetime.timedelta(days=1)
+# What the private storage holds (see the models' upload paths): swept for files no record holds.
+PRIVATE_FOLDERS = ("answers", "visa-letters", "materials")
 
 
 def _delete_file_after_commit(name: str) -> None:
@@ -118,8 +120,8 @@ def erase_answers_of(participant: Participant) -> int:
 @transaction.atomic
 def erase_expired_private_answers(now=None) -> int:
     """Private answers, files and visa letters (which state passport numbers) of events that ended
-    more than PRIVATE_ANSWERS_RETENTION_DAYS ago, and files in the private storage that no answer or
-    letter holds (left by a rolled-back upload or issue)."""
+    more than PRIVATE_ANSWERS_RETENTION_DAYS ago, and files in the private storage that no answer,
+    letter or material holds (left by a rolled-back upload or issue, or a deleted material)."""
     now = now or timezone.now()
     ended_before = now - datetime.timedelta(days=settings.PRIVATE_ANSWERS_RETENTION_DAYS)
     events = Event.objects.filter(ends_at__lt=ended_before)
@@ -131,9 +133,10 @@ def erase_expired_private_answers(now=None) -> int:
 
 def _delete_orphan_files(now) -> None:
     storage = private_storage()
-    held = set(Answer.objects.exclude(file="").values_list("file", flat=True))
-    held |= set(VisaLetter.objects.values_list("file", flat=True))
-    for name in (*_files_under(storage, "answers"), *_files_under(storage, "visa-letters")):
+    held = set()
+    for model in (Answer, VisaLetter, Material):
+        held |= set(model.objects.exclude(file="").values_list("file", flat=True))
+    for name in (file for folder in PRIVATE_FOLDERS for file in _files_under(storage, folder)):
         if name not in held and storage.get_modified_time(name) < now - ORPHAN_FILE_GRACE:
             storage.delete(name)
 

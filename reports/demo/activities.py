@@ -9,6 +9,7 @@ from events.models import AgendaItem, Event, EventSeries, Participant, Registrat
 from unidir_cb.core.models import OrganisationKind
 
 from .common import upsert, zoned
+from .materials import speaker_profile
 from .people import DEMO_AS_OF, SEED, PeopleGenerator, PersonSpec
 from .programme import PILLARS
 from .translations import AGENDA_ITEMS, AUDIENCES, CITIES, translated
@@ -602,16 +603,19 @@ def load_event(programme, series, topics, organisations, data) -> Event:
     event.topics.set([topics[slug] for slug in data["topics"]])
     event.partners.set([organisations[key] for key in data.get("partners", [])])
     for start, end, title, speakers in data.get("agenda", []):
-        upsert(
+        profile = speaker_profile(speakers)
+        item = upsert(
             AgendaItem,
             {"event": event, "title": title},
             {
                 "starts_at": zoned(time_zone, start),
                 "ends_at": zoned(time_zone, end),
-                "speakers": speakers,
+                "speaker_names": "" if profile else speakers,
                 **translated("title", AGENDA_ITEMS.get(title, ())),
             },
         )
+        if profile:
+            item.speakers.add(profile)
     return event
 
 

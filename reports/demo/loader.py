@@ -3,7 +3,8 @@ describes it, plus an OEWG edited volume. Each domain's data sits beside the cod
 programme.py (programme, topics, partners, resources, the mapping exercise), catalogue.py
 (publications), activities.py and people.py (events and who took part), funding.py (donors,
 contributions, exchange rates), questions.py (what the 2027 training asks and was answered),
-sponsorships.py (who was sponsored to attend, the visa letter template and letters issued); this
+sponsorships.py (who was sponsored to attend, the visa letter template and letters issued),
+materials.py (speakers' profiles and the 2027 training's materials); this
 module runs them in order.
 
 `load_demo()` builds it in one transaction and is idempotent: every row is found by a natural key
@@ -28,6 +29,7 @@ from unidir_cb.core.models import OrganisationKind
 from .activities import load_events
 from .catalogue import load_publications
 from .funding import load_donors, load_exchange_rates
+from .materials import load_materials
 from .programme import (
     load_information_resources,
     load_mapping_exercise,
@@ -143,6 +145,7 @@ def load_demo(now: datetime.datetime) -> DemoSummary:
     publications = load_publications(programme, topics)
     events = load_events(programme, topics, organisations)
     load_questions(events)
+    load_materials(events)
     load_donors(programme, events, publications, resources)
     load_exchange_rates()
     load_sponsorships(events)

@@ -16,6 +16,7 @@ from events.models import (
     EventSeries,
     Participant,
     Registration,
+    Speaker,
     VisaLetter,
     VisaLetterTemplate,
 )
@@ -90,6 +91,7 @@ ROW_BUILDERS = {
     Sponsorship: lambda number: factories.SponsorshipFactory(),
     VisaLetterTemplate: lambda number: factories.VisaLetterTemplateFactory(),
     VisaLetter: visa_letter,
+    Speaker: lambda number: factories.AgendaItemFactory(speakers=[factories.SpeakerFactory()]).speakers.get(),
 }
 # Logs written by an operation elsewhere (the event's "Email participants" page, the Registrations
 # list's "Issue visa support letters"): read, never added or edited.

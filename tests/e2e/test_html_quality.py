@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from events.models import Event, Question, Registration
+from events.models import Event, Material, Question, Registration
 from events.offer_tokens import offer_path
 from events.services import certificates as certificate_services
 from events.services import check_in, questions
@@ -24,8 +24,10 @@ from tests.factories import (
     AgendaItemFactory,
     AnswerFactory,
     EventFactory,
+    MaterialFactory,
     OrganisationFactory,
     RegistrationFactory,
+    SpeakerFactory,
     TopicFactory,
     TranslationFactory,
     UserFactory,
@@ -85,7 +87,14 @@ def programme_pages():
         ends_at=starts_at + datetime.timedelta(days=1),
         languages=["en", "fr"],
     )
-    AgendaItemFactory(event=workshop, title="Opening", speakers="A. Speaker")
+    opening = AgendaItemFactory(
+        event=workshop,
+        title="Opening",
+        speaker_names="A. Speaker",
+        speakers=[SpeakerFactory(name="Dr Amina Diallo", affiliation="University of Dakar", bio="Law of the sea.")],
+    )
+    MaterialFactory(event=workshop, title="Reading list", audience=Material.Audience.EVERYONE)
+    MaterialFactory(event=workshop, agenda_item=opening, title="Opening slides")
     visa_summit = EventFactory(
         title="Visa summit", slug="visa-summit", starts_at=starts_at, ends_at=starts_at + datetime.timedelta(days=1)
     )

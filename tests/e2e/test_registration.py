@@ -150,7 +150,7 @@ def test_the_arabic_event_page_mirrors_right_to_left(page):
         languages=["ar", "en"],
         topics=[TopicFactory(name="International law", name_ar="القانون الدولي", name_zh_hans="国际法")],
     )
-    AgendaItemFactory(event=event, title="Opening", title_ar="الافتتاح", speakers="UNIDIR")
+    AgendaItemFactory(event=event, title="Opening", title_ar="الافتتاح", speaker_names="UNIDIR")
     participant = participant_with_account(email="layla@example.org")
     RegistrationFactory(event=event, participant=participant, status=Registration.Status.CONFIRMED)
     log_in(page, "layla@example.org")

@@ -203,7 +203,7 @@ def test_the_event_page_shows_agenda_partners_topics_languages_and_seats_left(cl
         target_audience="Diplomats and policymakers",
         online_url="https://meet.example.org/secret-room",
     )
-    AgendaItemFactory(event=event, title="Opening remarks", speakers="Director of UNIDIR")
+    AgendaItemFactory(event=event, title="Opening remarks", speaker_names="Director of UNIDIR")
     for _ in range(3):
         RegistrationFactory(event=event, status=Registration.Status.CONFIRMED)
     RegistrationFactory(event=event, status=Registration.Status.PENDING)

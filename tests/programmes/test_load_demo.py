@@ -19,7 +19,7 @@ from django.db.models import Count, Max
 from django.test import override_settings
 
 from donors.models import Contribution, Donor, ExchangeRate, Sponsorship
-from events.models import Event, EventSeries, Participant, Question, Registration, VisaLetter
+from events.models import Event, EventSeries, Participant, Question, Registration, Speaker, VisaLetter
 from programmes.models import InformationResource, MappingExercise, Organisation, Programme, Topic
 from publications.models import Authorship, Publication, Translation
 from unidir_cb.core import un_countries
@@ -620,3 +620,17 @@ def test_the_2027_training_has_issued_visa_letters_to_participants_who_asked(dem
     for letter in letters:
         assert letter.registration.answers.get(question__common_key="visa_support").value is True
         assert letter.file.name.startswith("visa-letters/") and letter.passport_number_included
+
+
+def test_the_2027_training_has_speakers_with_profiles_and_materials(demo, client):
+    training = Event.objects.get(slug="training-module-international-law-cyberspace-2027")
+    page = client.get(f"/en/events/{training.slug}/").content.decode()
+
+    assert set(Speaker.objects.filter(agenda_items__event=training).values_list("name", flat=True)) == {
+        "Akosua Boateng",
+        "Mariana Castillo",
+        "Samuele Dominioni",
+    }
+    assert "Senior Lecturer in International Law, University of Ghana" in page
+    assert "Reading list: the reports of the OEWG and the GGE" in page
+    assert "Course handbook and moot exercise brief" in page and "for participants only" in page

@@ -1,0 +1,207 @@
+"""Staff attach slides, papers and recordings to an event and its sessions, for everyone or for its
+participants only (checked on every download), and put speakers on the agenda with their affiliation,
+bio and photo (resized on upload). The event page shows them at a fixed number of queries; speakers'
+emails are never published."""
+
+import datetime
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from PIL import Image
+
+from events.models import Material, Registration, Speaker
+from events.services import answers
+from tests.events.participants import participant_with_account
+from tests.factories import (
+    AgendaItemFactory,
+    EventFactory,
+    MaterialFactory,
+    RegistrationFactory,
+    SpeakerFactory,
+    staff_member,
+)
+from unidir_cb.core.permissions import PROGRAMME_STAFF
+
+pytestmark = pytest.mark.django_db
+
+Audience = Material.Audience
+SLIDES = b"%PDF-1.7\n% the slides\n%%EOF\n"
+
+
+def picture(width, height, kind="PNG") -> bytes:
+    output = io.BytesIO()
+    Image.new("RGB", (width, height), "teal").save(output, format=kind)
+    return output.getvalue()
+
+
+@pytest.fixture
+def workshop():
+    event = EventFactory(title="Workshop on norms", slug="norms-workshop")
+    opening = AgendaItemFactory(event=event, title="Opening session", speaker_names="the Director of UNIDIR")
+    opening.speakers.add(
+        SpeakerFactory(
+            name="Dr Amina Diallo",
+            affiliation="University of Dakar",
+            bio="Works on the law of State responsibility.",
+            email="amina.private@example.org",
+        )
+    )
+    MaterialFactory(event=event, title="Reading list", audience=Audience.EVERYONE)
+    MaterialFactory(
+        event=event,
+        agenda_item=opening,
+        title="Opening slides",
+        url="",
+        file=ContentFile(SLIDES, name="opening-slides.pdf"),
+    )
+    return event
+
+
+def material(title) -> Material:
+    return Material.objects.get(title=title)
+
+
+def open_material(client, title):
+    return client.get(reverse("events:material", args=[material(title).pk]))
+
+
+def test_visitors_see_public_materials_and_are_told_the_others_are_for_participants(client, workshop):
+    page = client.get(reverse("events:detail", args=[workshop.slug])).content.decode()
+
+    assert reverse("events:material", args=[material("Reading list").pk]) in page
+    assert "Opening slides" in page and "for participants only" in page
+    assert reverse("events:material", args=[material("Opening slides").pk]) not in page
+
+
+def test_confirmed_participants_open_the_participants_materials(client, workshop):
+    amina = participant_with_account(email="amina@example.org")
+    RegistrationFactory(event=workshop, participant=amina)
+    client.force_login(amina.user)
+
+    page = client.get(reverse("events:detail", args=[workshop.slug])).content.decode()
+    mine = client.get(reverse("events:my_registrations")).content.decode()
+    response = open_material(client, "Opening slides")
+
+    assert reverse("events:material", args=[material("Opening slides").pk]) in page
+    assert "Opening slides" in mine and "Reading list" in mine
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == SLIDES
+    assert 'filename="opening-slides.pdf"' in response["Content-Disposition"]
+
+
+def test_participants_materials_are_refused_to_everyone_else(client, workshop):
+    anonymous = open_material(client, "Opening slides")
+    assert anonymous.status_code == 302 and anonymous.url.startswith(reverse("account_login"))
+
+    waiting = participant_with_account(email="waiting@example.org")
+    RegistrationFactory(event=workshop, participant=waiting, status=Registration.Status.WAITLISTED)
+    elsewhere = participant_with_account(email="elsewhere@example.org")
+    RegistrationFactory(event=EventFactory(), participant=elsewhere)
+    for person in (waiting, elsewhere):
+        client.force_login(person.user)
+        assert open_material(client, "Opening slides").status_code == 404
+
+    client.force_login(staff_member(PROGRAMME_STAFF))
+    assert open_material(client, "Opening slides").status_code == 200
+
+
+def test_a_public_link_opens_for_anyone(client, workshop):
+    response = open_material(client, "Reading list")
+
+    assert response.status_code == 302 and response.url == "https://example.org/slides.pdf"
+
+
+def test_materials_of_a_draft_event_are_not_there(client, workshop):
+    workshop.status = workshop.Status.DRAFT
+    workshop.save()
+
+    assert open_material(client, "Reading list").status_code == 404
+
+
+def test_a_material_is_a_file_or_a_link_of_its_own_events_session(workshop):
+    other_session = AgendaItemFactory(event=EventFactory())
+    both = Material(event=workshop, title="Both", url="https://example.org", file=ContentFile(SLIDES, name="x.pdf"))
+    elsewhere = Material(event=workshop, title="Elsewhere", url="https://example.org", agenda_item=other_session)
+
+    with pytest.raises(ValidationError, match="either a file or a link"):
+        both.full_clean()
+    with pytest.raises(ValidationError) as refused:
+        elsewhere.full_clean()
+    assert refused.value.message_dict["agenda_item"] == ["This agenda item belongs to another event."]
+
+
+# Speakers ---------------------------------------------------------------------------------------
+
+
+def test_speakers_are_shown_on_the_agenda_with_affiliation_and_bio_but_never_their_email(client, workshop):
+    page = client.get(reverse("events:detail", args=[workshop.slug])).content.decode()
+
+    speaker = Speaker.objects.get()
+    assert f'<a href="#speaker-{speaker.pk}">Dr Amina Diallo</a>, the Director of UNIDIR' in page
+    assert "University of Dakar" in page and "Works on the law of State responsibility." in page
+    assert "amina.private@example.org" not in page
+
+
+def test_a_speakers_photo_is_resized_on_upload_and_a_non_picture_is_refused(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(staff_member(PROGRAMME_STAFF))
+    add_url = reverse("admin:events_speaker_add")
+
+    refused = client.post(
+        add_url, {"name": "Dr Li Wei", "photo": SimpleUploadedFile("photo.png", b"not a picture", "image/png")}
+    )
+    added = client.post(
+        add_url, {"name": "Dr Li Wei", "photo": SimpleUploadedFile("li-wei.png", picture(2400, 1600), "image/png")}
+    )
+
+    assert refused.status_code == 200 and "Upload a valid image" in refused.content.decode()
+    assert added.status_code == 302
+    photo = Speaker.objects.get().photo
+    assert photo.name.endswith(".jpg")
+    with Image.open(photo.path) as stored:
+        assert stored.format == "JPEG" and stored.size == (400, 267)
+
+
+# Cost of the page ---------------------------------------------------------------------------------
+
+
+def event_page_queries(client, event) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("events:detail", args=[event.slug])).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("signed_in", [False, True], ids=["visitor", "participant"])
+def test_the_event_page_costs_the_same_queries_whatever_its_materials_and_speakers(client, settings, signed_in):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    small, large = EventFactory(slug="small"), EventFactory(slug="large")
+    for event, sessions in ((small, 1), (large, 6)):
+        for number in range(sessions):
+            item = AgendaItemFactory(event=event, speakers=[SpeakerFactory(), SpeakerFactory()])
+            MaterialFactory(event=event, agenda_item=item, audience=Audience.PARTICIPANTS)
+            MaterialFactory(event=event, audience=Audience.EVERYONE, title=f"Paper {number}")
+    if signed_in:
+        amina = participant_with_account(email="amina@example.org")
+        for event in (small, large):
+            RegistrationFactory(event=event, participant=amina)
+        client.force_login(amina.user)
+
+    assert event_page_queries(client, large) == event_page_queries(client, small)
+
+
+def test_a_deleted_materials_file_is_swept_from_the_private_storage(workshop):
+    slides = material("Opening slides")
+    storage, name = slides.file.storage, slides.file.name
+    slides.delete()
+    assert storage.exists(name)
+
+    answers.erase_expired_private_answers(now=timezone.now() + datetime.timedelta(days=2))
+
+    assert not storage.exists(name)
