@@ -118,7 +118,7 @@ def test_an_online_event_prints_no_badges(client):
 def test_a_participant_downloads_their_ticket_and_nobody_else_can(client, workshop, tmp_path):
     amina = participant_with_account(email="amina@example.org", first_name="Amina", last_name="Diallo")
     registration = RegistrationFactory(event=workshop, participant=amina)
-    address = reverse("events:ticket", args=[registration.pk])
+    address = reverse("events:ticket", args=[registration.pk, "ticket"])
 
     client.force_login(participant_with_account().user)
     assert client.get(address).status_code == 404
@@ -132,6 +132,9 @@ def test_a_participant_downloads_their_ticket_and_nobody_else_can(client, worksh
     assert "TICKET" in words and "Amina Diallo" in words and workshop.title in words
     (code,) = qr_codes_in(pdf_pages_as_png(response.content, tmp_path)[0])
     assert read_ticket_token(code).registration_id == registration.pk
+    badge = client.get(reverse("events:ticket", args=[registration.pk, "badge"]))
+    assert "Amina Diallo" in pdf_words(badge.content, tmp_path)
+    assert client.get(reverse("events:ticket", args=[registration.pk, "poster"])).status_code == 404
 
 
 def test_a_waitlisted_participant_has_no_ticket(client, workshop):
@@ -140,7 +143,7 @@ def test_a_waitlisted_participant_has_no_ticket(client, workshop):
     client.force_login(amina.user)
 
     page = client.get(reverse("events:my_registrations")).content.decode()
-    response = client.get(reverse("events:ticket", args=[registration.pk]), follow=True)
+    response = client.get(reverse("events:ticket", args=[registration.pk, "ticket"]), follow=True)
 
     assert "Download ticket" not in page
     assert "Only a confirmed registration has a ticket" in response.content.decode()
