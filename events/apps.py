@@ -10,7 +10,7 @@ class EventsConfig(AppConfig):
 
         # Connects the email_confirmed handler that links imported participants to new accounts.
         from . import accounts  # noqa: F401
-        from .models import AgendaItem, Event, EventSeries, Registration
+        from .models import AgendaItem, Event, EventSeries, Material, Registration, Speaker
 
-        # Registrations too: the public pages show the seats left.
-        refresh_when_saved(Event, AgendaItem, EventSeries, Registration)
+        # Registrations too: the public pages show the seats left; materials and speakers, the event page.
+        refresh_when_saved(Event, AgendaItem, EventSeries, Registration, Material, Speaker)

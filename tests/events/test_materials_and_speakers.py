@@ -205,3 +205,16 @@ def test_a_deleted_materials_file_is_swept_from_the_private_storage(workshop):
     answers.erase_expired_private_answers(now=timezone.now() + datetime.timedelta(days=2))
 
     assert not storage.exists(name)
+
+
+def test_a_material_added_shows_at_once_on_the_cached_event_page(client, workshop, django_capture_on_commit_callbacks):
+    address = reverse("events:detail", args=[workshop.slug])
+    assert "Closing recording" not in client.get(address).content.decode()  # now in the cache
+
+    with django_capture_on_commit_callbacks(execute=True):
+        MaterialFactory(event=workshop, title="Closing recording", audience=Audience.EVERYONE)
+    with django_capture_on_commit_callbacks(execute=True):
+        SpeakerFactory(name="Dr Li Wei").agenda_items.add(workshop.agenda_items.get())
+
+    page = client.get(address).content.decode()
+    assert "Closing recording" in page and "Dr Li Wei" in page
