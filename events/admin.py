@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.forms import Textarea
 from django.http import HttpResponse
 from django.urls import path, reverse
@@ -401,14 +401,13 @@ class FollowUpFilter(admin.SimpleListFilter):
     parameter_name = "follow_up"
 
     def lookups(self, request, model_admin):
-        return [("answered", "Completed"), ("missing", "Not completed (confirmed, event asks one)")]
+        return [("answered", "Completed"), ("missing", "Still due (confirmed, until the event ends)")]
 
     def queryset(self, request, queryset):
         if self.value() == "answered":
             return queryset.filter(follow_up_completed_at__isnull=False)
         if self.value() == "missing":
-            asks = Question.objects.filter(event=OuterRef("event"), form=Question.Form.FOLLOW_UP)
-            return queryset.filter(Exists(asks), status=Status.CONFIRMED, follow_up_completed_at__isnull=True)
+            return queryset.filter(rules.follow_up_due())
         return queryset
 
 

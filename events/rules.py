@@ -19,7 +19,7 @@ import datetime
 import zoneinfo
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from .models import Event, Material, Question, Registration
@@ -117,6 +117,20 @@ def answers_editable(registration: Registration, form_kind: str, now=None) -> bo
 def follow_up_is_due(registration: Registration, now=None) -> bool:
     """A confirmed participant is asked for the follow-up form until they complete it."""
     return registration.follow_up_completed_at is None and answers_editable(registration, Question.Form.FOLLOW_UP, now)
+
+
+def follow_up_due(now=None) -> Q:
+    """follow_up_is_due as a filter on registrations, for lists of them (the Registrations list's
+    "follow-up form" filter, the answers table): the same rule, tested to agree with it."""
+    now = now or timezone.now()
+    asks_follow_up = Exists(Question.objects.filter(event=OuterRef("event"), form=Question.Form.FOLLOW_UP))
+    return Q(
+        asks_follow_up,
+        status=Status.CONFIRMED,
+        follow_up_completed_at__isnull=True,
+        event__status=Event.Status.PUBLISHED,
+        event__ends_at__gt=now,
+    )
 
 
 def follow_up_reminder_refusal(registration: Registration, now=None) -> str:

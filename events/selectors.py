@@ -31,7 +31,7 @@ from unidir_cb.core.content import search_in_language_and_english
 
 from .certificates import certificate_holds, normalise_code
 from .models import AgendaItem, Answer, Event, EventPartner, Participant, Question, Registration, VisaLetter
-from .rules import ACTIVE_STATUSES, PUBLIC_EVENT_STATUSES, SEAT_STATUSES
+from .rules import ACTIVE_STATUSES, PUBLIC_EVENT_STATUSES, SEAT_STATUSES, follow_up_due
 
 Status = Registration.Status
 
@@ -444,7 +444,7 @@ def answer_table(event: Event, filters: AnswerFilters) -> QuerySet:
     if filters.follow_up == "answered":
         registrations = registrations.filter(follow_up_completed_at__isnull=False)
     elif filters.follow_up == "missing":
-        registrations = registrations.filter(status=Status.CONFIRMED, follow_up_completed_at__isnull=True)
+        registrations = registrations.filter(follow_up_due())
     for question_id, value in filters.answers:
         if question_id in questions and value:
             registrations = registrations.filter(_answer_matches(questions[question_id], value))

@@ -116,3 +116,7 @@ class VisaLetterAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        # A log: letters go only with the private data they state (events.services.answers).
+        return False

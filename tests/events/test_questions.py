@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 from PIL import Image
 
+from events import rules
 from events.answer_forms import AnswersForm, field_name
 from events.emails import send_registration_email
 from events.models import Answer, Question, Registration
@@ -591,3 +592,30 @@ def test_staff_who_may_not_see_registrations_do_not_read_the_answers(client, sum
     client.force_login(UserFactory(is_staff=True))
 
     assert client.get(answers_url(summit)).status_code == 403
+
+
+def test_the_lists_follow_up_filter_is_the_rule_itself(summit, visa_form):
+    """The Registrations list and the answers table filter with rules.follow_up_due; it picks exactly
+    the registrations rules.follow_up_is_due says are still to complete the form."""
+    over = EventFactory(
+        slug="over",
+        starts_at=timezone.now() - datetime.timedelta(days=3),
+        ends_at=timezone.now() - datetime.timedelta(days=2),
+    )
+    draft = EventFactory(slug="draft", status="draft")
+    silent = EventFactory(slug="silent")  # asks no follow-up form
+    for event in (over, draft):
+        question(event, Kind.SHORT_TEXT, form=Form.FOLLOW_UP)
+    registrations = [
+        RegistrationFactory(event=summit),
+        RegistrationFactory(event=summit, follow_up_completed_at=timezone.now()),
+        RegistrationFactory(event=summit, status=Status.PENDING),
+        RegistrationFactory(event=over),
+        RegistrationFactory(event=draft),
+        RegistrationFactory(event=silent),
+    ]
+
+    filtered = set(Registration.objects.filter(rules.follow_up_due()).values_list("pk", flat=True))
+
+    assert filtered == {registration.pk for registration in registrations if rules.follow_up_is_due(registration)}
+    assert filtered == {registrations[0].pk}
