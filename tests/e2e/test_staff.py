@@ -48,6 +48,14 @@ def log_in_to_the_admin(page, user):
     page.wait_for_url("**/admin/")
 
 
+def run_registration_action(page, action, registration, query=""):
+    """Tick one registration on the admin's Registrations list and run one of its actions."""
+    page.goto(f"/admin/events/registration/{query}")
+    page.locator(f'input[name="_selected_action"][value="{registration.pk}"]').check()
+    page.select_option('select[name="action"]', action)
+    page.locator('button[name="index"]').click()
+
+
 def log_in_to_the_site(page, email):
     page.goto("/en/accounts/login/")
     page.fill('input[name="login"]', email)
@@ -61,10 +69,7 @@ def test_staff_approve_a_pending_registration_and_the_participant_sees_it_confir
     registration = RegistrationFactory(event=event, participant=amina, status=Status.PENDING)
 
     log_in_to_the_admin(page, staff_member)
-    page.goto("/admin/events/registration/?status=pending")
-    page.locator(f'input[name="_selected_action"][value="{registration.pk}"]').check()
-    page.select_option('select[name="action"]', "approve")
-    page.locator('button[name="index"]').click()
+    run_registration_action(page, "approve", registration, "?status=pending")
     assert "1 registration(s) confirmed." in page.inner_text(".messagelist")
     page.context.clear_cookies()
 
@@ -185,10 +190,7 @@ def test_staff_issue_a_visa_letter_in_the_admin_and_the_participant_downloads_it
     page.goto(f"/admin/events/visalettertemplate/{event.programme.visa_letter_template.pk}/change/")
     expect(page.locator(".field-preview")).to_contain_text("Amina Diallo")  # the sample participant
     page.screenshot(path=ARTIFACTS / "visa-letter-template.png", full_page=True)
-    page.goto("/admin/events/registration/")
-    page.locator(f'input[name="_selected_action"][value="{registration.pk}"]').check()
-    page.select_option('select[name="action"]', "issue_visa_letters")
-    page.locator('button[name="index"]').click()
+    run_registration_action(page, "issue_visa_letters", registration)
     assert "1 visa support letter(s) issued" in page.inner_text(".messagelist")
     page.context.clear_cookies()
 
