@@ -112,14 +112,16 @@ def check_in_scan(request, slug):
     _require_check_in_staff(request)
     event = get_object_or_404(Event, slug=slug)
     try:
-        registration, already = desk.check_in_ticket(event, request.POST.get("ticket", "")[:500])
+        registration, before = desk.check_in_ticket(event, request.POST.get("ticket", "")[:500])
     except desk.CheckInError as refused:
         checked_in, message = False, str(refused)
     else:
         checked_in, name = True, str(registration.participant)
-        if already:
-            at = timezone.localtime(registration.checked_in_at, zoneinfo.ZoneInfo(event.time_zone))
+        if before.attending and before.checked_in_at:
+            at = timezone.localtime(before.checked_in_at, zoneinfo.ZoneInfo(event.time_zone))
             message = _("%(name)s was already checked in at %(time)s.") % {"name": name, "time": f"{at:%H:%M}"}
+        elif before.attending:
+            message = _("%(name)s was already marked as attending.") % {"name": name}
         else:
             message = _("%(name)s is checked in.") % {"name": name}
     if _wants_json(request):

@@ -31,6 +31,10 @@ def open_material(request, pk):
         raise Http404
     if material.url:
         return redirect(material.url)
-    response = FileResponse(material.file.open("rb"), as_attachment=True, filename=material.file_name or None)
+    try:
+        opened = material.file.open("rb")
+    except FileNotFoundError as missing:  # the record outlived its file (a restore without private-media)
+        raise Http404 from missing
+    response = FileResponse(opened, as_attachment=True, filename=material.file_name or None)
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -1,6 +1,9 @@
 """The check-in desk's writes: record a participant's arrival, or take it back (the desk's search
 and counts are in selectors)."""
 
+import datetime
+from dataclasses import dataclass
+
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext
@@ -39,9 +42,18 @@ def check_in(registration: Registration) -> Registration:
 
 
 @transaction.atomic
-def check_in_ticket(event: Event, token: str) -> tuple[Registration, bool]:
-    """Check in the holder of a scanned ticket or badge: (the registration, whether it was checked in
-    already). Raises CheckInError saying plainly what is wrong with the code: not one of our tickets,
+@dataclass(frozen=True)
+class ArrivalBefore:
+    """What the desk knew before a scan: whether the person was attending already, and since when
+    (None for attendance recorded without a time, as an imported attendee list records it)."""
+
+    attending: bool
+    checked_in_at: datetime.datetime | None
+
+
+def check_in_ticket(event: Event, token: str) -> tuple[Registration, ArrivalBefore]:
+    """Check in the holder of a scanned ticket or badge: the registration, and whether and when it
+    was checked in before. Raises CheckInError saying plainly what is wrong with the code: not one of our tickets,
     another event's, or a registration that is not confirmed."""
     code = read_ticket_token(token)
     if code is None:
@@ -58,8 +70,8 @@ def check_in_ticket(event: Event, token: str) -> tuple[Registration, bool]:
             gettext("%(name)s's registration is %(status)s: not checked in.")
             % {"name": registration.participant, "status": registration.get_status_display().lower()}
         )
-    already = registration.attended
-    return check_in(registration), already
+    earlier = ArrivalBefore(registration.attended, registration.checked_in_at)
+    return check_in(registration), earlier
 
 
 @transaction.atomic

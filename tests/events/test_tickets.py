@@ -176,6 +176,16 @@ def test_a_scanned_ticket_checks_its_holder_in_once(client, workshop):
     )
 
 
+def test_an_attendee_imported_as_attending_is_told_so_when_scanned(client, workshop):
+    registration = seat(workshop, "Amina", "Diallo")
+    Registration.objects.filter(pk=registration.pk).update(attended=True, checked_in_at=None)
+    client.force_login(desk_staff())
+
+    answer = scan(client, workshop, ticket_token(registration)).json()
+
+    assert answer["checked_in"] and answer["message"] == "Amina Diallo was already marked as attending."
+
+
 @pytest.mark.parametrize(
     ("make_code", "message"),
     [
