@@ -39,7 +39,7 @@ from unidir_cb.core.reporting.documents import (
 )
 from unidir_cb.core.reporting.models import ReportFile
 from unidir_cb.core.reporting.registry import ProgressCallback, ReportBuildError, ReportOutput
-from unidir_cb.core.wording import capitalise_first, count_of, join_names, number_in_words
+from unidir_cb.core.wording import capitalise_first, count_of, join_names, long_date, number_in_words
 
 from .models import Contribution, Donor
 from .money import conversion_month
@@ -148,7 +148,7 @@ def compile_donor_report(donor: Donor, start: datetime.date, end: datetime.date,
         lines=lines,
         summary=summarise_funding(lines, currency),
         sections=sections,
-        sponsored=sponsored_participation(start, end, currency, donor=donor),
+        sponsored=sponsored_participation(sponsorships, currency),
         generated_at=timezone.localtime(),
     )
 
@@ -170,10 +170,6 @@ def build_donor_report(
 
 
 # The document --------------------------------------------------------------------------------------
-
-
-def long_date(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def period_text(start: datetime.date, end: datetime.date) -> str:

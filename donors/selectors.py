@@ -483,11 +483,9 @@ class SponsoredParticipation(SponsoredGroup):
         }
 
 
-def sponsored_participation(
-    start: datetime.date, end: datetime.date, currency: str, donor=None, programme=None
-) -> SponsoredParticipation:
-    """Two queries: the sponsorships, then the rates they need. Raises MissingExchangeRate."""
-    sponsorships = list(sponsorships_in_period(start, end, donor, programme))
+def sponsored_participation(sponsorships: list[Sponsorship], currency: str) -> SponsoredParticipation:
+    """The sponsorships (as sponsorships_in_period reads them) with their amounts converted into
+    `currency`: one query, for the rates they need. Raises MissingExchangeRate."""
     rates = RateTable.for_months(sponsorship_conversion_month(sponsorship) for sponsorship in sponsorships)
     lines = []
     for sponsorship in sponsorships:

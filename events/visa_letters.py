@@ -15,6 +15,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django_countries import countries
 
+from unidir_cb.core.wording import long_date
+
 from .certificates import event_dates
 from .letter_placeholders import fill_placeholders
 from .models import Answer, Event, Registration, VisaLetterTemplate
@@ -87,10 +89,6 @@ def may_download_letter(registration: Registration) -> bool:
 # What the letter states ----------------------------------------------------------------------------
 
 
-def long_date(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def date_range_text(first: datetime.date, last: datetime.date) -> str:
     """ "10–12 March 2027", "30 March – 2 April 2027", "30 December 2027 – 2 January 2028"."""
     if first == last:
@@ -122,12 +120,34 @@ class LetterContent:
         return bool(self.values["passport_number"])
 
 
-def letter_values(registration: Registration, template: VisaLetterTemplate, reference: str, issued_on) -> dict:
-    event, participant = registration.event, registration.participant
-    answers = answers_by_key(registration)
+def _event_values(event: Event) -> dict[str, str]:
     first_day, last_day = event_dates(event)
+    return {
+        "event_title": event.title,
+        "event_dates": date_range_text(first_day, last_day),
+        "venue": event.venue,
+        "city": event.city,
+        "country": str(event.country.name) if event.country else "",
+    }
+
+
+def _writer_values(template: VisaLetterTemplate, reference: str, issued_on) -> dict[str, str]:
+    """Who invites and signs (the template's, else the programme's), and the letter's own details."""
+    programme = template.programme
+    return {
+        "host": template.host or programme.name,
+        "programme": programme.name,
+        "signatory_name": template.signatory_name or programme.head_name,
+        "signatory_title": template.signatory_title or programme.head_title,
+        "issue_date": long_date(issued_on),
+        "reference": reference,
+    }
+
+
+def letter_values(registration: Registration, template: VisaLetterTemplate, reference: str, issued_on) -> dict:
+    participant = registration.participant
+    answers = answers_by_key(registration)
     nationality_code = answers.get(NATIONALITY_KEY) or (participant.country.code if participant.country else "")
-    programme = event.programme
     return {
         "participant_name": f"{participant.first_name} {participant.last_name}".strip(),
         "first_name": participant.first_name,
@@ -136,19 +156,10 @@ def letter_values(registration: Registration, template: VisaLetterTemplate, refe
         "passport_number": str(answers.get(PASSPORT_NUMBER_KEY) or "").strip(),
         "organisation": participant.organisation,
         "job_title": participant.job_title,
-        "event_title": event.title,
-        "event_dates": date_range_text(first_day, last_day),
-        "venue": event.venue,
-        "city": event.city,
-        "country": str(event.country.name) if event.country else "",
-        "host": template.host or programme.name,
-        "programme": programme.name,
-        "signatory_name": template.signatory_name or programme.head_name,
-        "signatory_title": template.signatory_title or programme.head_title,
-        "issue_date": long_date(issued_on),
-        "reference": reference,
         "arrival_date": _answer_date(answers.get(ARRIVAL_KEY, "")),
         "departure_date": _answer_date(answers.get(DEPARTURE_KEY, "")),
+        **_event_values(registration.event),
+        **_writer_values(template, reference, issued_on),
     }
 
 
@@ -221,28 +232,16 @@ def preview_content(template: VisaLetterTemplate) -> LetterContent:
         or in_person.order_by("-starts_at").first()
     )
     today = timezone.localdate()
-    values = {
+    sample_event = {
         "event_title": "Regional Workshop on International Cyber Security",
         "event_dates": date_range_text(today, today + datetime.timedelta(days=2)),
         "venue": "Palais des Nations",
         "city": "Geneva",
         "country": "Switzerland",
     }
-    if event is not None:
-        first_day, last_day = event_dates(event)
-        values = {
-            "event_title": event.title,
-            "event_dates": date_range_text(first_day, last_day),
-            "venue": event.venue,
-            "city": event.city,
-            "country": str(event.country.name) if event.country else "",
-        }
-    values |= SAMPLE_PARTICIPANT | {
-        "host": template.host or programme.name,
-        "programme": programme.name,
-        "signatory_name": template.signatory_name or programme.head_name,
-        "signatory_title": template.signatory_title or programme.head_title,
-        "issue_date": long_date(today),
-        "reference": "VL-PREVIEW",
+    values = {
+        **SAMPLE_PARTICIPANT,
+        **(_event_values(event) if event is not None else sample_event),
+        **_writer_values(template, "VL-PREVIEW", today),
     }
     return letter_content(values, template)

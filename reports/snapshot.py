@@ -7,13 +7,14 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from donors.dashboard import DashboardFigures, dashboard_figures, month_end
-from donors.reports import CONVERSION_NOTE, countries_in_brackets, long_date, publications_table
+from donors.reports import CONVERSION_NOTE, countries_in_brackets, publications_table
 from events.rules import TOOK_PART_NOTE
 from programmes.models import Programme
 from unidir_cb.core.reporting import charts
 from unidir_cb.core.reporting.documents import Chart, Heading, Paragraph, ReportDocument, Table, Year, render_outputs
 from unidir_cb.core.reporting.models import ReportFile
 from unidir_cb.core.reporting.registry import ProgressCallback, ReportBuildError, ReportOutput
+from unidir_cb.core.wording import long_date
 
 
 def build_management_snapshot(

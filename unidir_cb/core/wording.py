@@ -10,10 +10,13 @@ activity summary, the management snapshot), taken from the reply UNIDIR wrote by
 - singular and plural agree with the count; nothing is counted as zero: callers say "no ..." or
   leave the sentence out, so these functions refuse a zero count;
 - lists with the serial comma ("the Netherlands, Switzerland, and Microsoft");
-- names that take an article carry it in running text ("the Netherlands", "the OSCE").
+- names that take an article carry it in running text ("the Netherlands", "the OSCE");
+- dates written out, day first ("4 July 2022"), as letters and reports write them.
 
 The letters are in English only, so nothing here is translated.
 """
+
+import datetime
 
 NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 # Counts from here on may be rounded and said "more than"; smaller ones are always exact.
@@ -113,3 +116,8 @@ def indefinite_article(phrase: str) -> str:
     if lowered.startswith(CONSONANT_SOUNDS) or lowered[:1] not in ("a", "e", "i", "o", "u"):
         return f"a {phrase}"
     return f"an {phrase}"
+
+
+def long_date(day: datetime.date) -> str:
+    """ "4 July 2022": the day without a leading zero, the month in words."""
+    return f"{day.day} {day:%B %Y}"
