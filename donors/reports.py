@@ -28,7 +28,6 @@ from unidir_cb.core.models import OrganisationKind
 from unidir_cb.core.reporting import charts
 from unidir_cb.core.reporting.documents import (
     DOCUMENT_TABLE_ROWS,
-    Chart,
     Heading,
     Paragraph,
     ReportDocument,
@@ -289,9 +288,20 @@ def add_contributions(document: ReportDocument, report: DonorReport) -> None:
             total=["Total", *_type_totals(report), report.summary.total],
         ),
     )
-    chart = charts.funding_by_year_chart(by_year, currency, title=f"Funding by year ({currency})")
-    if chart:
-        document.add(Chart(chart, "Funding by year"))
+    funding_types = (FundingType.CORE, FundingType.ACTIVITY_SPECIFIC)
+    split = {year: _year_split(report, year) for year in by_year}
+    document.add(
+        charts.stacked_columns_chart(
+            {
+                funding_type.label: {year: amounts[index] for year, amounts in split.items()}
+                for index, funding_type in enumerate(funding_types)
+            },
+            title=f"Funding by year and type ({currency})",
+            value_label=currency,
+            total_label=charts.money,
+            source=charts.FUNDING_SOURCE,
+        )
+    )
     document.add(Paragraph(CONVERSION_NOTE.format(currency=currency), note=True))
 
 
@@ -464,11 +474,14 @@ def add_events(document: ReportDocument, output: ProgrammeOutput, prefix: str) -
     if not output.events:
         document.add(Paragraph("No events in the period."))
         return
-    chart = charts.stacked_columns_chart(
-        output.events_by_kind_and_year, title="Activities by kind and year", value_label="events"
+    document.add(
+        charts.stacked_columns_chart(
+            output.events_by_kind_and_year,
+            title="Activities by kind and year",
+            value_label="events",
+            source=charts.EVENTS_SOURCE,
+        )
     )
-    if chart:
-        document.add(Chart(chart, "Activities by kind and year"))
     rows = []
     for event in output.events:
         reach = output.reach_of([event])
@@ -541,12 +554,13 @@ def add_reach(document: ReportDocument, output: ProgrammeOutput, prefix: str, sp
             total=["Total", total, Share(total, total)],
         ),
     )
-    chart = charts.counts_chart(
-        {group_names[key]: count for key, count in grouping.by_regional_group.items()},
-        title="Participants by UN regional group",
+    document.add(
+        charts.counts_chart(
+            {group_names[key]: count for key, count in grouping.by_regional_group.items()},
+            title="Participants by UN regional group",
+            source=charts.PARTICIPANTS_SOURCE,
+        )
     )
-    if chart:
-        document.add(Chart(chart, "Participants by UN regional group"))
     document.add(
         Heading("Least developed countries, landlocked developing countries, small island developing States", level=3),
         Table(
@@ -567,9 +581,7 @@ def add_reach(document: ReportDocument, output: ProgrammeOutput, prefix: str, sp
             total=["Total", total, Share(total, total)],
         ),
     )
-    chart = charts.counts_chart(by_gender, title="Participants by gender")
-    if chart:
-        document.add(Chart(chart, "Participants by gender"))
+    document.add(participants_by_year_chart(output, "by_gender", gender_labels, "Participants by year and gender"))
     kind_labels = {**dict(OrganisationKind.choices), "unknown": NOT_RECORDED}
     by_kind = charts.labelled(reach.by_organisation_kind, kind_labels)
     document.add(
@@ -579,6 +591,9 @@ def add_reach(document: ReportDocument, output: ProgrammeOutput, prefix: str, sp
             ["Kind of organisation", "Participants", "Share"],
             [[label, count, Share(count, total)] for label, count in _largest_first(by_kind)],
             total=["Total", total, Share(total, total)],
+        ),
+        participants_by_year_chart(
+            output, "by_organisation_kind", kind_labels, "Participants by year and kind of organisation"
         ),
     )
     country_rows = sorted(
@@ -595,8 +610,14 @@ def add_reach(document: ReportDocument, output: ProgrammeOutput, prefix: str, sp
     )
     shown = country_rows[: DOCUMENT_TABLE_ROWS - 1]
     others = country_rows[len(shown) :]
+    reached_through = "the events this funding paid for" if prefix == "Earmarked" else "the programme's events"
     document.add(
         Heading(f"By country{countries_in_brackets(reach.countries)}", level=3),
+        charts.world_map_chart(
+            {code: count for code, count in reach.by_country.items() if code},
+            title=f"Where participants in {reached_through} came from",
+            source=charts.PARTICIPANTS_SOURCE,
+        ),
         Table(
             f"{prefix} countries",
             ["Country", "Regional group", "LDC / LLDC / SIDS", "Participants"],
@@ -660,6 +681,18 @@ def publications_table(title: str, output: ProgrammeOutput) -> Table:
             by_year,
             total=["All years", len(output.publications), len(output.translations)],
         ),
+    )
+
+
+def participants_by_year_chart(output: ProgrammeOutput, breakdown: str, labels: dict, title: str):
+    """Each year's people (each once in a year) stacked by `breakdown`, a Reach count such as by_gender."""
+    series: dict[str, dict[int, int]] = {}
+    for year, events in output.events_by_year.items():
+        for key, count in getattr(output.reach_of(events), breakdown).items():
+            series.setdefault(labels.get(key, key), {})[year] = count
+    ordered = dict(sorted(series.items(), key=lambda item: (-sum(item[1].values()), item[0])))
+    return charts.stacked_columns_chart(
+        ordered, title=title, value_label="participants", source=charts.PARTICIPANTS_SOURCE
     )
 
 

@@ -11,12 +11,14 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from programmes.models import Programme
 from unidir_cb.core.permissions import may_see_amounts
 from unidir_cb.core.reporting.registry import RUN_REPORTS_PERMISSION
+from unidir_cb.core.world_map import reach_map
 
 from .dashboard import admin_list_url, dashboard_figures, pks
 from .forms import DashboardPeriodForm
@@ -160,6 +162,7 @@ def dashboard_rows(figures, *, may_see_amounts: bool) -> dict:
         "publication_rows": publication_rows,
         "country_rows": country_rows,
         "country_chart_rows": [row for row in country_rows if row["country"].code][:COUNTRY_CHART_ROWS],
+        "world_map": dashboard_map(country_rows),
         "totals": {
             **output_counts(output.events, figures.reach, output.publications, output.translations),
             "resources": len(output.resources),
@@ -167,6 +170,36 @@ def dashboard_rows(figures, *, may_see_amounts: bool) -> dict:
             "donors": funding.donor_count,
             "donors_url": admin_list_url("donors.donor", [row.donor.pk for row in funding.donors]),
         },
+    }
+
+
+def participants_label(name: str, count: int) -> str:
+    return ngettext("%(country)s: %(count)d participant", "%(country)s: %(count)d participants", count) % {
+        "country": name,
+        "count": count,
+    }
+
+
+def dashboard_map(country_rows: list[dict]) -> dict:
+    """The choropleth of the countries table: each counted country links to the same admin list as
+    its row, and is named and counted (in the page's language) for a pointer, a keyboard and a
+    screen reader alike."""
+    rows_by_code = {row["country"].code: row for row in country_rows if row["country"].code}
+    world = reach_map({code: row["country"].participants for code, row in rows_by_code.items()})
+    return {
+        "map": world,
+        "countries": [
+            {
+                "mapped": mapped,
+                "url": rows_by_code[mapped.shape.code]["url"],
+                "label": participants_label(rows_by_code[mapped.shape.code]["country"].name, mapped.count),
+            }
+            for mapped in world.mapped
+        ],
+        "not_drawn": [
+            participants_label(rows_by_code[code]["country"].name, rows_by_code[code]["country"].participants)
+            for code in world.unmapped_codes
+        ],
     }
 
 

@@ -10,7 +10,8 @@ from events.rules import TOOK_PART_NOTE
 from programmes.models import ActivityCategory, Programme
 from unidir_cb.core.reporting.models import ReportFile
 from unidir_cb.core.reporting.registry import DOCUMENT_LANGUAGE, ProgressCallback, ReportOutput
-from unidir_cb.core.reporting.rendering import XlsxSheet, bar_chart_png, html_to_pdf, png_data_uri, xlsx_workbook
+from unidir_cb.core.reporting import charts
+from unidir_cb.core.reporting.rendering import XlsxSheet, html_to_pdf, xlsx_workbook
 
 from .selectors import ActivitySummary, activity_summary
 
@@ -21,15 +22,21 @@ def build_activity_summary(
     with translation.override(DOCUMENT_LANGUAGE):
         progress(5, "Reading publications, events and information resources")
         summary = activity_summary(programme, start, end)
-        progress(30, "Drawing the chart of events by kind")
-        chart = events_chart(summary)
+        progress(30, "Drawing the chart of events by kind and the map of participants")
+        events_chart = charts.counts_chart(
+            dict(summary.events_by_kind), title="Events by kind", value_label="events", source=charts.EVENTS_SOURCE
+        )
+        participants_map = charts.world_map_chart(
+            summary.participants_by_country, title="Participants by country", source=charts.PARTICIPANTS_SOURCE
+        )
         progress(45, "Writing the HTML document")
         html = render_to_string(
             "reports/documents/activity_summary.html",
             {
                 "summary": summary,
                 "categories": ActivityCategory,
-                "chart_uri": png_data_uri(chart) if chart else "",
+                "events_chart": events_chart,
+                "participants_map": participants_map,
                 "generated_at": timezone.localtime(),
                 "language": DOCUMENT_LANGUAGE,
                 "participants_note": TOOK_PART_NOTE,
@@ -46,13 +53,6 @@ def build_activity_summary(
         ReportOutput(ReportFile.Format.PDF, f"{stem}.pdf", pdf),
         ReportOutput(ReportFile.Format.XLSX, f"{stem}.xlsx", xlsx),
     ]
-
-
-def events_chart(summary: ActivitySummary) -> bytes | None:
-    if not summary.events:
-        return None
-    labels, counts = zip(*summary.events_by_kind, strict=True)
-    return bar_chart_png(labels, counts, title="Events by kind", value_label="events")
 
 
 def summary_workbook(summary: ActivitySummary) -> bytes:

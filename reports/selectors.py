@@ -33,6 +33,7 @@ class ActivitySummary:
     resources: list[InformationResource]
     participant_count: int
     country_count: int
+    participants_by_country: dict[str, int]  # country code -> people, each counted once
     # People whose attendance a donor's contribution paid for (donors.Sponsorship), each once.
     sponsored_participant_count: int
 
@@ -79,10 +80,13 @@ def activity_summary(programme: Programme, start: datetime.date, end: datetime.d
         .order_by("starts_at", "title")
     )
     resources = list(resources_available_in_period(programme, start, end).order_by("name"))
-    # Counted across all events at once: someone at three events is one participant.
-    reach = Registration.objects.filter(took_part(), event__in=events_in_period(programme, start, end)).aggregate(
-        participants=Count("participant", distinct=True),
-        countries=Count("participant__country", filter=~Q(participant__country=""), distinct=True),
+    # Counted across all events at once: someone at three events is one participant. A participant has
+    # one country (or none, ""), so the countries' counts add up to the participants.
+    by_country = dict(
+        Registration.objects.filter(took_part(), event__in=events_in_period(programme, start, end))
+        .values_list("participant__country")
+        .annotate(people=Count("participant", distinct=True))
+        .order_by()
     )
     return ActivitySummary(
         programme=programme,
@@ -91,7 +95,8 @@ def activity_summary(programme: Programme, start: datetime.date, end: datetime.d
         publications=publications,
         events=events,
         resources=resources,
-        participant_count=reach["participants"],
-        country_count=reach["countries"],
+        participant_count=sum(by_country.values()),
+        country_count=len([code for code in by_country if code]),
+        participants_by_country={code: count for code, count in by_country.items() if code},
         sponsored_participant_count=sponsored_participant_count(programme, start, end),
     )

@@ -11,7 +11,7 @@ from donors.reports import CONVERSION_NOTE, countries_in_brackets, publications_
 from events.rules import TOOK_PART_NOTE
 from programmes.models import Programme
 from unidir_cb.core.reporting import charts
-from unidir_cb.core.reporting.documents import Chart, Heading, Paragraph, ReportDocument, Table, Year, render_outputs
+from unidir_cb.core.reporting.documents import Heading, Paragraph, ReportDocument, Table, Year, render_outputs
 from unidir_cb.core.reporting.models import ReportFile
 from unidir_cb.core.reporting.registry import ProgressCallback, ReportBuildError, ReportOutput
 from unidir_cb.core.wording import long_date
@@ -135,19 +135,28 @@ def snapshot_document(of_month: DashboardFigures, year_to_date: DashboardFigures
         ),
         Paragraph(TOOK_PART_NOTE, note=True),
     )
-    chart = charts.stacked_columns_chart(
-        year_to_date.output.events_by_kind_and_year, title="Events by kind", value_label="events"
+    document.add(
+        charts.stacked_columns_chart(
+            year_to_date.output.events_by_kind_and_year,
+            title="Events by kind",
+            value_label="events",
+            source=charts.EVENTS_SOURCE,
+        )
     )
-    if chart:
-        document.add(Chart(chart, "Events by kind"))
     document.add(Heading(f"Country coverage, year to date{countries_in_brackets(year_to_date.reach.countries)}"))
     if year_to_date.countries:
-        chart = charts.counts_chart(
-            {row.name: row.participants for row in year_to_date.countries[:20] if row.code},
-            title="Participants by country (the 20 with most participants)",
+        document.add(
+            charts.world_map_chart(
+                {row.code: row.participants for row in year_to_date.countries if row.code},
+                title="Participants by country, year to date",
+                source=charts.PARTICIPANTS_SOURCE,
+            ),
+            charts.counts_chart(
+                {row.name: row.participants for row in year_to_date.countries[:20] if row.code},
+                title="Participants by country (the 20 with most participants)",
+                source=charts.PARTICIPANTS_SOURCE,
+            ),
         )
-        if chart:
-            document.add(Chart(chart, "Participants by country"))
         document.add(
             Table(
                 "Countries",

@@ -264,6 +264,9 @@ def celery_processes(broker_url: str, folder: Path):
         process.wait_ready()
         return process
 
+    # Messages an earlier test left in the queue (its worker stopped first) would run against this
+    # test's database: every test's workers start on an empty broker.
+    redis.Redis.from_url(broker_url).flushdb()
     with broker_in_use(broker_url):
         try:
             yield start

@@ -108,7 +108,7 @@ def headings_and_lead_ins(document_content: bytes) -> list[str]:
             continue
         paragraph = Paragraph(element, document._body)
         style = paragraph.style.name
-        if not paragraph.text.strip() or style.startswith("List"):
+        if not paragraph.text.strip() or style.startswith(("List", "Caption")):  # a caption goes with what is above
             continue
         introduces = following is not None and (
             following.tag == qn("w:tbl")

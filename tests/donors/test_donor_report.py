@@ -129,9 +129,24 @@ def test_the_word_document_states_the_same_figures_with_the_charts(demo, reports
     assert "Donor report: Germany" in text
     assert f"Participants | {summary.participant_count}" in text
     assert "SECTEC/2022/DE-01 | Core programme funding | Received" in text
-    images = Document(io.BytesIO(reports["Germany"]["docx"])).inline_shapes
-    # Funding by year, activities by kind and year, participants by regional group, by gender.
-    assert len(images) == 4
+    document = Document(io.BytesIO(reports["Germany"]["docx"]))
+    # Funding by year and type, activities by kind and year, participants by regional group, by year
+    # and gender, by year and kind of organisation, and the world map.
+    descriptions = [image._inline.docPr.get("descr") for image in document.inline_shapes]
+    assert [description.split(":")[0] for description in descriptions] == [
+        "Column chart, Funding by year and type (USD) (USD), stacked",
+        "Column chart, Activities by kind and year (events), stacked",
+        "Bar chart, Participants by UN regional group (participants)",
+        "Column chart, Participants by year and gender (participants), stacked",
+        "Column chart, Participants by year and kind of organisation (participants), stacked",
+        "World map, Where participants in the programme's events came from (participants)",
+    ]
+    # The demo has participants from Tuvalu, which Natural Earth's 1:50m countries do not draw.
+    assert f"{summary.country_count - 1} countries shaded" in descriptions[-1]
+    assert descriptions[-1].endswith("Too small for the map's data: Tuvalu.")
+    captions = [paragraph.text for paragraph in document.paragraphs if paragraph.style.name == "Caption"]
+    assert len(captions) == 6 and all(caption.startswith("Source: ") for caption in captions)
+    assert "do not imply official endorsement or acceptance by the United Nations" in captions[-1]
 
 
 def test_earmarked_funding_is_reported_against_what_it_is_linked_to(demo, reports, tmp_path):

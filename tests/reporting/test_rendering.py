@@ -78,7 +78,7 @@ def test_the_docx_builder_writes_an_a4_document_with_headings_tables_images_and_
     builder.paragraph(ARABIC, rtl=True)
     builder.bullets(["First", "Second"])
     builder.table(["Title", "Year"], [["Study", 2022], ["Brief", None]])
-    builder.image(bar_chart_png(["A"], [1]), width_cm=10)
+    builder.image(bar_chart_png(["A"], [1]), alt="Bar chart: A 1.", width_cm=10)
     builder.page_break()
 
     document = Document(io.BytesIO(builder.to_bytes()))
@@ -95,6 +95,7 @@ def test_the_docx_builder_writes_an_a4_document_with_headings_tables_images_and_
         ["Brief", ""],
     ]
     assert len(document.inline_shapes) == 1 and abs(document.inline_shapes[0].width - Cm(10)) < Cm(0.01)
+    assert document.inline_shapes[0]._inline.docPr.get("descr") == "Bar chart: A 1."
     fonts = document.styles["Normal"].element.rPr.rFonts
     assert fonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") == "Noto Sans CJK SC"
 

@@ -90,10 +90,20 @@ class Table:
 
 @dataclass
 class Chart:
+    """A picture with the words a reader who cannot see it gets (`alt`: what it shows, figures
+    included) and where its data comes from (`source`, printed under it)."""
+
     png: bytes
     alt: str
+    source: str
     width_cm: float = 16
     kind: str = "chart"
+
+    @property
+    def data_uri(self) -> str:
+        from .rendering import png_data_uri
+
+        return png_data_uri(self.png)
 
 
 @dataclass
@@ -149,8 +159,6 @@ def format_cell(value) -> str:
 
 
 def to_html(document: ReportDocument, *, language: str = "en") -> str:
-    from .rendering import png_data_uri
-
     rendered_blocks = []
     for block in blocks_for_documents(document):
         if block.kind == "table":
@@ -172,7 +180,7 @@ def to_html(document: ReportDocument, *, language: str = "en") -> str:
                 }
             )
         elif block.kind == "chart":
-            rendered_blocks.append({"kind": "chart", "uri": png_data_uri(block.png), "alt": block.alt})
+            rendered_blocks.append(block)
         else:
             rendered_blocks.append(block)
     return render_to_string(
@@ -243,7 +251,9 @@ def to_docx(document: ReportDocument) -> bytes:
             if next_kind in ("table", "chart"):
                 builder.keep_with_next(paragraph)
         elif block.kind == "chart":
-            builder.image(block.png, width_cm=block.width_cm)
+            builder.keep_with_next(builder.image(block.png, alt=block.alt, width_cm=block.width_cm))
+            # Word's Caption style: a caption belongs to the picture above it, not to what follows.
+            builder.paragraph(block.source, style="Caption")
         elif block.kind == "table":
             _add_docx_table(builder, block)
             builder.paragraph()

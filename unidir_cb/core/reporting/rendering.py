@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import matplotlib
 from django.utils.functional import Promise
@@ -80,6 +81,63 @@ def png_data_uri(png: bytes) -> str:
 
 # Charts ------------------------------------------------------------------------------------------
 
+# One chart style for the site and the documents. UN blue first, then colours that stay apart for
+# colour-blind readers (Okabe–Ito); the world map's sequential scale is in unidir_cb/core/world_map.py.
+PALETTE = ["#009edb", "#e69f00", "#009e73", "#cc79a7", "#0072b2", "#d55e00", "#56b4e9", "#f0e442", "#999999"]
+CHART_FONT_SIZE = 9
+logger = logging.getLogger(__name__)
+
+
+@functools.cache
+def ensure_chart_fonts() -> None:
+    """Make matplotlib see the Noto fonts installed after its font cache was written.
+
+    Matplotlib lists the system's fonts once, into ~/.cache/matplotlib, and trusts that list ever
+    after: fonts apt-get installed later (make test installs them) are "not found", and Chinese or
+    Arabic labels come out as empty boxes. Here each Noto font file the list lacks is added, and the
+    list saved again, so the next process finds them at once."""
+    missing = [family for family in FONT_FAMILIES if family not in font_manager.get_font_names()]
+    if not missing:
+        return
+    known = {entry.fname for entry in font_manager.fontManager.ttflist}
+    for path in font_manager.findSystemFonts():
+        if "Noto" in path and path not in known:
+            try:
+                font_manager.fontManager.addfont(path)
+            except (OSError, RuntimeError):  # a damaged font file: the others still count
+                logger.warning("matplotlib could not read the font %s", path)
+    still_missing = [family for family in FONT_FAMILIES if family not in font_manager.get_font_names()]
+    if still_missing:
+        logger.warning(
+            "Fonts %s are not installed: charts cannot show every UN script (install fonts-noto-core and "
+            "fonts-noto-cjk)",
+            ", ".join(still_missing),
+        )
+    font_manager.json_dump(
+        font_manager.fontManager,
+        Path(matplotlib.get_cachedir()) / f"fontlist-v{font_manager.FontManager.__version__}.json",
+    )
+
+
+def chart_style():
+    """The fonts of the six UN scripts (matplotlib 3.11 shapes Arabic and lays right-to-left text out
+    with libraqm) and the type size every chart uses."""
+    ensure_chart_fonts()
+    return matplotlib.rc_context({"font.family": [*FONT_FAMILIES, "DejaVu Sans"], "font.size": CHART_FONT_SIZE})
+
+
+def chart_figure(width_cm: float, height_cm: float, dpi: int) -> Figure:
+    """A Figure, not pyplot: charts drawn in parallel threads never share state."""
+    figure = Figure(figsize=(width_cm / 2.54, height_cm / 2.54), dpi=dpi, layout="constrained")
+    FigureCanvasAgg(figure)
+    return figure
+
+
+def figure_png(figure: Figure) -> bytes:
+    output = io.BytesIO()
+    figure.savefig(output, format="png")
+    return output.getvalue()
+
 
 def bar_chart_png(
     labels: Sequence[str],
@@ -90,17 +148,13 @@ def bar_chart_png(
     width_cm: float = 16,
     dpi: int = 150,
 ) -> bytes:
-    """A horizontal bar chart as PNG, largest bar at the top when values come sorted descending.
-
-    Built on a Figure, not pyplot, so charts drawn in parallel threads never share state.
-    Matplotlib does not shape Arabic (letters stay unjoined): keep Arabic out of chart labels."""
+    """A horizontal bar chart as PNG, largest bar at the top when values come sorted descending."""
     height_cm = 2.5 + 0.8 * max(len(labels), 1)
-    with matplotlib.rc_context({"font.family": [*FONT_FAMILIES, "DejaVu Sans"], "font.size": 9}):
-        figure = Figure(figsize=(width_cm / 2.54, height_cm / 2.54), dpi=dpi, layout="constrained")
-        FigureCanvasAgg(figure)
+    with chart_style():
+        figure = chart_figure(width_cm, height_cm, dpi)
         axes = figure.add_subplot()
         positions = list(range(len(labels)))
-        bars = axes.barh(positions, values, color="#009edb")
+        bars = axes.barh(positions, values, color=PALETTE[0])
         axes.set_yticks(positions, labels=list(labels))
         axes.invert_yaxis()
         axes.bar_label(bars, padding=3)
@@ -110,9 +164,7 @@ def bar_chart_png(
             axes.set_xlabel(value_label)
         if title:
             axes.set_title(title, loc="left", fontweight="bold")
-        output = io.BytesIO()
-        figure.savefig(output, format="png")
-    return output.getvalue()
+        return figure_png(figure)
 
 
 # Word documents ----------------------------------------------------------------------------------
@@ -237,7 +289,7 @@ class DocxBuilder:
     builder.heading("Research")
     builder.paragraph("12 publications")
     builder.table(["Title", "Date"], rows)
-    builder.image(bar_chart_png(...), width_cm=15)
+    builder.image(bar_chart_png(...), alt="What the chart shows", width_cm=15)
     builder.to_bytes()
 
     Every page is numbered ("2 / 5") in the footer; headings keep with what follows them; tables
@@ -371,8 +423,13 @@ class DocxBuilder:
         """A lead-in ("... include:") stays on the page of the list or table it introduces."""
         paragraph.paragraph_format.keep_with_next = True
 
-    def image(self, png: bytes, *, width_cm: float = 16):
-        return self.document.add_picture(io.BytesIO(png), width=Cm(width_cm))
+    def image(self, png: bytes, *, alt: str, width_cm: float = 16):
+        """A paragraph holding a picture with its alternative text (the "Description" Word and
+        LibreOffice show and read out; python-docx has no setter for it, so on the drawing's XML)."""
+        paragraph = self.document.add_paragraph()
+        picture = paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(width_cm))
+        picture._inline.docPr.set("descr", alt)
+        return paragraph
 
     def page_break(self) -> None:
         self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
