@@ -8,9 +8,9 @@ from django.utils.text import slugify
 
 from events.rules import TOOK_PART_NOTE
 from programmes.models import ActivityCategory, Programme
+from unidir_cb.core.reporting import charts
 from unidir_cb.core.reporting.models import ReportFile
 from unidir_cb.core.reporting.registry import DOCUMENT_LANGUAGE, ProgressCallback, ReportOutput
-from unidir_cb.core.reporting import charts
 from unidir_cb.core.reporting.rendering import XlsxSheet, html_to_pdf, xlsx_workbook
 
 from .selectors import ActivitySummary, activity_summary

@@ -45,3 +45,27 @@ def test_a_manager_reads_the_dashboard_for_2022_2023_and_follows_a_figure_to_the
     page.locator("tr[data-year='2023'] td").first.get_by_role("link").click()
     page.wait_for_url("**/admin/events/event/?id__in=*")
     expect(page.locator("#changelist")).to_contain_text("2 events")
+
+
+def test_a_manager_reads_a_countrys_count_on_the_world_map_by_pointer_and_by_keyboard(page, manager, demo):
+    from events.models import Participant
+
+    log_in(page, manager)
+    page.goto("/dashboard/?programme=SecTec&start=2022-01-01&end=2023-12-31&currency=USD")
+    kenya = page.locator(".world-map a[data-country=KE]")
+    count = kenya.get_attribute("data-count")
+    readout = page.locator("[data-map-readout]")
+
+    kenya.hover()
+    expect(readout).to_have_text(f"Kenya: {count} participants")
+    page.locator(".world-map a[data-country=BR]").focus()
+    expect(readout).to_contain_text("Brazil: ")
+    # One link per country with participants, each in the countries table too.
+    assert page.locator(".world-map a[data-country]").count() == page.locator("tr[data-country]").count() - 1  # Tuvalu
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator(".world-map").screenshot(path=ARTIFACTS / "dashboard-world-map.png")
+
+    kenya.click()
+    page.wait_for_url("**/admin/events/participant/?id__in=*")
+    expect(page.locator("#changelist")).to_contain_text(f"{count} participant")
+    assert Participant.objects.filter(country="KE").count() >= int(count)

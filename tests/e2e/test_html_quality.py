@@ -3,9 +3,12 @@ no critical, serious or moderate axe-core finding in Chromium, in English and in
 a Chinese version; every page names a favicon that is served."""
 
 import datetime
+from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.utils import timezone
 
 from events.models import Event, Material, Question, Registration
@@ -16,6 +19,7 @@ from events.services import registrations as registration_services
 from events.services import visa_letters as visa_letter_services
 from tests.clients.html import axe_violations, nu_errors
 from tests.conftest import ARTIFACTS
+from tests.e2e.staff import log_in as log_in_as_staff
 from tests.e2e.test_registration import log_in
 from tests.e2e.test_staff import log_in_to_the_admin
 from tests.events.participants import participant_with_account
@@ -211,6 +215,24 @@ def test_every_page_names_its_favicon_and_the_browsers_default_address_serves_it
         assert page.request.get(icons.nth(index).get_attribute("href")).status == 200
     default = page.request.get("/favicon.ico")
     assert default.status == 200 and default.headers["content-type"] in ("image/x-icon", "image/vnd.microsoft.icon")
+
+
+def test_the_dashboard_and_its_world_map_are_valid_html_and_accessible_in_english_and_arabic(
+    page, manager, live_server, tmp_path
+):
+    call_command("load_demo", stdout=StringIO())
+    log_in_as_staff(page, manager)
+    dashboard = "/dashboard/?programme=SecTec&start=2022-01-01&end=2023-12-31&currency=USD"
+
+    errors, findings = check(page, [dashboard], tmp_path / "en")
+    page.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": "ar", "url": live_server.url}])
+    arabic_errors, arabic_findings = check(page, [dashboard], tmp_path / "ar")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "dashboard-ar.png", full_page=True)
+
+    assert not errors + arabic_errors, "\n".join(errors + arabic_errors)
+    assert not findings + arabic_findings, "\n".join(findings + arabic_findings)
 
 
 def test_the_check_in_desk_is_valid_html_and_accessible(page, tmp_path):

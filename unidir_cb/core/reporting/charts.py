@@ -151,7 +151,7 @@ def world_map_chart(
             axes.scatter(
                 [country.shape.centre[0] for country in reach.dots],
                 [country.shape.centre[1] for country in reach.dots],
-                s=9,
+                s=30,
                 c=[country.colour for country in reach.dots],
                 edgecolors=world_map.CLASS_COLOURS[-1],
                 linewidths=0.5,
