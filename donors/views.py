@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from programmes.models import Programme
+from unidir_cb.core.chart_colours import NO_DATA_COLOUR, PALETTE
 from unidir_cb.core.permissions import may_see_amounts
 from unidir_cb.core.reporting.registry import RUN_REPORTS_PERMISSION
 from unidir_cb.core.world_map import reach_map
@@ -56,7 +57,12 @@ def _period_form(request) -> tuple[DashboardPeriodForm, Programme | None]:
 @permission_required(RUN_REPORTS_PERMISSION, raise_exception=True)
 def dashboard(request):
     form, programme = _period_form(request)
-    context = {"form": form, "programme": programme, "may_see_amounts": may_see_amounts(request.user)}
+    context = {
+        "form": form,
+        "programme": programme,
+        "may_see_amounts": may_see_amounts(request.user),
+        "chart_colours": {"bar": PALETTE[0], "none": NO_DATA_COLOUR},
+    }
     if programme is not None:
         values = form.cleaned_data
         figures = dashboard_figures(

@@ -19,6 +19,7 @@ from events.models import Registration
 from tests.clients.programs import node_package, program
 from tests.factories import EventFactory, ParticipantFactory, ProgrammeFactory, RegistrationFactory
 from unidir_cb.core import world_map
+from unidir_cb.core.chart_colours import CLASS_COLOURS
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +84,7 @@ def test_each_country_with_participants_is_one_shape_titled_with_its_count(clien
     assert {code: link.get("href") for code, link in shapes.items()} == {code: rows[code] for code in shapes}
     # Three counts, three classes, darkest for most.
     colours = {code: link[1].get("fill") for code, link in shapes.items()}
-    assert colours == dict(zip(["BR", "MV", "KE"], world_map.CLASS_COLOURS[-3:], strict=True))
+    assert colours == dict(zip(["BR", "MV", "KE"], CLASS_COLOURS[-3:], strict=True))
     page = response.content.decode()
     assert "Not on the map (too small for its data): Tuvalu: 1 participant." in page
     assert "do not imply official endorsement or acceptance by the United Nations" in page
@@ -141,7 +142,7 @@ def test_every_count_falls_in_exactly_one_colour_class_and_the_largest_in_the_da
         containing = [colour_class for colour_class in classes if colour_class.low <= count <= colour_class.high]
         assert len(containing) == (1 if count > 0 else 0)
     if any(counts):
-        assert world_map.colour_for(max(counts), classes) == world_map.CLASS_COLOURS[-1]
+        assert world_map.colour_for(max(counts), classes) == CLASS_COLOURS[-1]
         assert classes[0].low == min(count for count in counts if count > 0)
         assert all(earlier.high < later.low for earlier, later in itertools.pairwise(classes))
     else:

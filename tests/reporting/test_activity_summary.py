@@ -36,6 +36,7 @@ def test_the_summary_counts_only_what_happened_in_the_period(sectec):
     assert [(event.participant_count, event.country_count) for event in summary.events] == [(3, 3), (2, 2)]
     assert summary.participant_count == 4  # the Kenyan participant attended both; the cancellation not at all
     assert summary.country_count == 4  # KE, FR, BR, FJ
+    assert summary.participants_by_country == {"KE": 1, "FR": 1, "BR": 1, "FJ": 1}
     assert [resource.name for resource in summary.resources] == ["Cyber Policy Portal"]
     assert summary.events_by_kind == [("Conference", 1), ("Workshop", 1)]
 
@@ -88,7 +89,10 @@ def test_the_built_files_state_the_same_figures_in_each_format(sectec, manager, 
     for measure, count in measures:
         assert f'data-measure="{measure}">{count}<' in html
     assert "Activity summary: Security and Technology Programme" in html
-    assert "data:image/png;base64," in html  # the chart travels inside the document
+    assert html.count('<img src="data:image/png;base64,') == 2  # the charts travel inside the document
+    assert 'alt="Bar chart, Events by kind (events): Conference 1; Workshop 1."' in html
+    assert "World map, Participants by country (participants): 4 countries shaded" in html
+    assert "Source: the programme&#x27;s registration records" in html
     assert "walk-ins registered at the door included" in html  # the note states who took part
 
     assert files["pdf"].startswith(b"%PDF")

@@ -21,6 +21,8 @@ from pathlib import Path
 import numpy as np
 from django_countries import countries
 
+from .chart_colours import CLASS_COLOURS, NO_DATA_COLOUR
+
 ATLAS_FILE = Path(__file__).resolve().parent / "data" / "world-atlas" / "countries-50m.json"
 ATLAS_SOURCE = "Natural Earth 1:50m boundaries (world-atlas 2.0.2)"
 # The disclaimer United Nations maps carry.
@@ -36,11 +38,6 @@ SMALL_AREA = 12.0
 # Points closer than this to the last one kept are dropped: invisible at the map's size, and they
 # would triple the SVG.
 PRECISION = 1.0
-
-# Sequential and safe for colour-blind readers (ColorBrewer "Blues", 5 classes), darkest for most.
-CLASS_COLOURS = ["#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]
-NO_DATA_COLOUR = "#e4e4e4"
-BORDER_COLOUR = "#ffffff"
 
 
 # The shapes --------------------------------------------------------------------------------------

@@ -19,9 +19,10 @@ from matplotlib.path import Path
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from unidir_cb.core import world_map
+from unidir_cb.core.chart_colours import BORDER_COLOUR, CLASS_COLOURS, NO_DATA_COLOUR, PALETTE
 
 from .documents import Chart
-from .rendering import PALETTE, bar_chart_png, chart_figure, chart_style, figure_png
+from .rendering import bar_chart_png, chart_figure, chart_style, figure_png
 
 # Countries a map's alternative text names before "and n more".
 NAMED_IN_ALT = 10
@@ -135,15 +136,13 @@ def world_map_chart(
         axes = figure.add_subplot()
         background = [PathPatch(_country_path(shape)) for shape in reach.others]
         axes.add_collection(
-            PatchCollection(
-                background, facecolor=world_map.NO_DATA_COLOUR, edgecolor=world_map.BORDER_COLOUR, linewidth=0.2
-            )
+            PatchCollection(background, facecolor=NO_DATA_COLOUR, edgecolor=BORDER_COLOUR, linewidth=0.2)
         )
         axes.add_collection(
             PatchCollection(
                 [PathPatch(_country_path(country.shape)) for country in reach.mapped],
                 facecolor=[country.colour for country in reach.mapped],
-                edgecolor=world_map.BORDER_COLOUR,
+                edgecolor=BORDER_COLOUR,
                 linewidth=0.2,
             )
         )
@@ -153,7 +152,7 @@ def world_map_chart(
                 [country.shape.centre[1] for country in reach.dots],
                 s=30,
                 c=[country.colour for country in reach.dots],
-                edgecolors=world_map.CLASS_COLOURS[-1],
+                edgecolors=CLASS_COLOURS[-1],
                 linewidths=0.5,
                 zorder=3,
             )
@@ -162,7 +161,7 @@ def world_map_chart(
         axes.set_aspect("equal")
         axes.set_axis_off()
         handles = [Patch(facecolor=colour_class.colour, label=colour_class.label) for colour_class in reach.classes]
-        handles.append(Patch(facecolor=world_map.NO_DATA_COLOUR, label="none"))
+        handles.append(Patch(facecolor=NO_DATA_COLOUR, label="none"))
         if reach.dots:
             handles.append(
                 Line2D(
@@ -171,7 +170,7 @@ def world_map_chart(
                     marker="o",
                     linestyle="",
                     markersize=4,
-                    color=world_map.CLASS_COLOURS[2],
+                    color=CLASS_COLOURS[2],
                     label="small country",
                 )
             )

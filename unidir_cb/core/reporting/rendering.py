@@ -36,6 +36,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
+from unidir_cb.core.chart_colours import PALETTE
 from unidir_cb.core.spreadsheets import escape_formula, lay_out_for_print, sheet_title
 
 # WeasyPrint logs each rendering step at INFO; worker logs need only its warnings (missing images...).
@@ -81,9 +82,7 @@ def png_data_uri(png: bytes) -> str:
 
 # Charts ------------------------------------------------------------------------------------------
 
-# One chart style for the site and the documents. UN blue first, then colours that stay apart for
-# colour-blind readers (Okabe–Ito); the world map's sequential scale is in unidir_cb/core/world_map.py.
-PALETTE = ["#009edb", "#e69f00", "#009e73", "#cc79a7", "#0072b2", "#d55e00", "#56b4e9", "#f0e442", "#999999"]
+# One chart style for the site and the documents: the colours of unidir_cb/core/chart_colours.py.
 CHART_FONT_SIZE = 9
 logger = logging.getLogger(__name__)
 
