@@ -128,6 +128,7 @@ def _equal_earth(longitude_latitude: np.ndarray) -> np.ndarray:
 
 
 def _area_and_centre(ring: np.ndarray) -> tuple[float, float, float]:
+    """Signed area (a hole winds the other way round from its outline, so it subtracts) and centroid."""
     x, y = ring[:, 0], ring[:, 1]
     cross = x * np.roll(y, -1) - np.roll(x, -1) * y
     signed = cross.sum() / 2
@@ -135,7 +136,7 @@ def _area_and_centre(ring: np.ndarray) -> tuple[float, float, float]:
         return 0.0, float(x.mean()), float(y.mean())
     centre_x = ((x + np.roll(x, -1)) * cross).sum() / (6 * signed)
     centre_y = ((y + np.roll(y, -1)) * cross).sum() / (6 * signed)
-    return abs(float(signed)), float(centre_x), float(centre_y)
+    return float(signed), float(centre_x), float(centre_y)
 
 
 @dataclass(frozen=True)
@@ -187,10 +188,9 @@ def world_shapes() -> WorldShapes:
     for code, rings in by_code.items():
         placed = tuple(fitted(ring) for ring in rings)
         measured = [_area_and_centre(ring) for ring in placed]
-        largest = max(measured)
-        shapes[code] = CountryShape(
-            code=code, rings=placed, area=sum(area for area, *_ in measured), centre=(largest[1], largest[2])
-        )
+        _, *centre = max(measured, key=lambda ring: abs(ring[0]))
+        area = abs(sum(signed for signed, *_ in measured))
+        shapes[code] = CountryShape(code=code, rings=placed, area=area, centre=tuple(centre))
     height = (high[1] - low[1]) * factor + 2 * MARGIN
     return WorldShapes(countries=shapes, unnamed=tuple(fitted(ring) for ring in unnamed), height=float(height))
 
