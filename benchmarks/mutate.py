@@ -56,7 +56,8 @@ def load(path: Path) -> tuple[dict[str, list[str]], list[Mutation]]:
 
 
 def copy_project(destination: Path) -> None:
-    """The files git knows of, committed or not (what a developer is testing), without .venv."""
+    """The files git knows of, committed or not (what a developer is testing), without .venv; the
+    npm packages the tests run (d3-geo, ical.js) are linked, not copied."""
     listed = subprocess.run(
         ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
         cwd=ROOT,
@@ -69,6 +70,8 @@ def copy_project(destination: Path) -> None:
             target = destination / name.decode()
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target)
+    if (ROOT / "node_modules").is_dir():
+        (destination / "node_modules").symlink_to(ROOT / "node_modules")
 
 
 def run_tests(copy: Path, test_paths: list[str]) -> subprocess.CompletedProcess:
