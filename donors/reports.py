@@ -277,25 +277,21 @@ def add_contributions(document: ReportDocument, report: DonorReport) -> None:
             total=["Total", len(report.lines), report.converted_total, report.summary.total],
         ),
     )
-    by_year = report.summary.by_year
+    by_year, split = report.summary.by_year, report.summary.by_year_and_type
+    funding_types = (FundingType.CORE, FundingType.ACTIVITY_SPECIFIC)
     document.add(
         Heading("Funding by year", level=2),
         Paragraph(f"The part of each contribution that falls in each calendar year of the period, in {currency}."),
         Table(
             "Funding by year",
             ["Year", f"Core ({currency})", f"Activity-specific ({currency})", f"Total ({currency})"],
-            [[Year(year), *_year_split(report, year), amount] for year, amount in by_year.items()],
+            [[Year(year), *(split[year][kind] for kind in funding_types), amount] for year, amount in by_year.items()],
             total=["Total", *_type_totals(report), report.summary.total],
         ),
     )
-    funding_types = (FundingType.CORE, FundingType.ACTIVITY_SPECIFIC)
-    split = {year: _year_split(report, year) for year in by_year}
     document.add(
         charts.stacked_columns_chart(
-            {
-                funding_type.label: {year: amounts[index] for year, amounts in split.items()}
-                for index, funding_type in enumerate(funding_types)
-            },
+            {kind.label: {year: amounts[kind] for year, amounts in split.items()} for kind in funding_types},
             title=f"Funding by year and type ({currency})",
             value_label=currency,
             total_label=charts.money,
@@ -320,13 +316,6 @@ def _contributions_cover(core: int, earmarked: int) -> str:
     else:
         split = kinds[0][1] if count == 1 else f"all {kinds[0][1]}"
     return f"{capitalise_first(count_of(count, 'contribution'))} {verb} part or all of the period ({split})"
-
-
-def _year_split(report: DonorReport, year: int) -> list[Decimal]:
-    return [
-        sum((line.in_period_by_year.get(year, Decimal(0)) for line in report.lines_of(funding_type)), Decimal(0))
-        for funding_type in (FundingType.CORE, FundingType.ACTIVITY_SPECIFIC)
-    ]
 
 
 def _type_totals(report: DonorReport) -> list[Decimal]:

@@ -101,6 +101,8 @@ class FundingSummary:
     by_donor: dict[Donor, Decimal] = field(default_factory=dict)
     by_funding_type: dict[str, Decimal] = field(default_factory=dict)
     by_year: dict[int, Decimal] = field(default_factory=dict)
+    # year -> funding type -> amount, every type present in each year of by_year
+    by_year_and_type: dict[int, dict[str, Decimal]] = field(default_factory=dict)
     total: Decimal = Decimal(0)
 
 
@@ -110,16 +112,19 @@ def summarise_funding(lines: list[FundingLine], currency: str) -> FundingSummary
     by_donor: dict[Donor, Decimal] = defaultdict(Decimal)
     by_type: dict[str, Decimal] = defaultdict(Decimal)
     by_year: dict[int, Decimal] = defaultdict(Decimal)
+    by_year_and_type: dict[int, dict[str, Decimal]] = defaultdict(lambda: dict.fromkeys(FundingType.values, Decimal(0)))
     for line in lines:
         amount = line.in_period.amount
         by_donor[line.contribution.donor] += amount
         by_type[line.contribution.funding_type] += amount
         for year, part in line.in_period_by_year.items():
             by_year[year] += part
+            by_year_and_type[year][line.contribution.funding_type] += part
         summary.total += amount
     summary.by_donor = dict(by_donor)
     summary.by_funding_type = {kind: by_type.get(kind, Decimal(0)) for kind in FundingType.values}
     summary.by_year = dict(sorted(by_year.items()))
+    summary.by_year_and_type = {year: by_year_and_type[year] for year in summary.by_year}
     return summary
 
 

@@ -61,7 +61,8 @@ def dashboard(request):
         "form": form,
         "programme": programme,
         "may_see_amounts": may_see_amounts(request.user),
-        "chart_colours": {"bar": PALETTE[0], "none": NO_DATA_COLOUR},
+        # The documents' colours: core funding is the first series, activity-specific the second.
+        "chart_colours": {"bar": PALETTE[0], "second": PALETTE[1], "none": NO_DATA_COLOUR},
     }
     if programme is not None:
         values = form.cleaned_data
@@ -143,6 +144,7 @@ def dashboard_rows(figures, *, may_see_amounts: bool) -> dict:
         {"publication": publication, "languages": output.translation_languages(publication)}
         for publication in output.publications
     ]
+    funding_bars = funding_by_year_bars(funding.summary) if funding.summary else []
     largest = max((row.participants for row in figures.countries), default=0)
     country_rows = [
         {
@@ -169,6 +171,7 @@ def dashboard_rows(figures, *, may_see_amounts: bool) -> dict:
         "country_rows": country_rows,
         "country_chart_rows": [row for row in country_rows if row["country"].code][:COUNTRY_CHART_ROWS],
         "world_map": dashboard_map(country_rows),
+        "funding_bars": funding_bars,
         "totals": {
             **output_counts(output.events, figures.reach, output.publications, output.translations),
             "resources": len(output.resources),
@@ -177,6 +180,25 @@ def dashboard_rows(figures, *, may_see_amounts: bool) -> dict:
             "donors_url": admin_list_url("donors.donor", [row.donor.pk for row in funding.donors]),
         },
     }
+
+
+def funding_by_year_bars(summary) -> list[dict]:
+    """Each year's funding as a bar split by type, its length a share of the largest year's; the
+    exact amounts are the year table's."""
+    largest = max(summary.by_year.values(), default=Decimal(0))
+    bars = []
+    for year, amounts in summary.by_year_and_type.items():
+        parts = [
+            {
+                "type": funding_type,
+                "label": FundingType(funding_type).label,
+                "amount": amount,
+                "percent": round(100 * amount / largest, 2) if largest else 0,
+            }
+            for funding_type, amount in amounts.items()
+        ]
+        bars.append({"year": year, "parts": parts, "total": summary.by_year[year]})
+    return bars
 
 
 def participants_label(name: str, count: int) -> str:

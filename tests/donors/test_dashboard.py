@@ -141,3 +141,40 @@ def test_programme_staff_see_the_dashboard_link_only_with_the_report_permission(
     client.force_login(other)
     assert reverse("donors:dashboard") not in client.get("/en/").content.decode()
     assert not Permission.objects.filter(group__name="Programme staff", codename="run_reports").exists()
+
+
+def test_management_sees_funding_move_over_the_years_split_by_type(client, manager, reports_without_money):
+    """Gender and Disarmament, 2024–2025: core funding each year, one activity-specific grant in 2025."""
+    programme = ProgrammeFactory(short_name="GenDis", name="Gender and Disarmament")
+    for amount, funding_type, year in [
+        ("30000.00", Contribution.FundingType.CORE, 2024),
+        ("10000.00", Contribution.FundingType.CORE, 2025),
+        ("20000.00", Contribution.FundingType.ACTIVITY_SPECIFIC, 2025),
+    ]:
+        ContributionFactory(
+            programme=programme,
+            funding_type=funding_type,
+            amount=Money(Decimal(amount), "USD"),
+            signed_on=datetime.date(year, 1, 10),
+            covers_from=datetime.date(year, 1, 1),
+            covers_until=datetime.date(year, 12, 31),
+        )
+    period = {"programme": "GenDis", "start": "2024-01-01", "end": "2025-12-31", "currency": "USD"}
+
+    bars = {bar["year"]: bar for bar in dashboard(client, manager, **period).context["funding_bars"]}
+
+    assert {
+        year: [(part["type"], part["amount"], part["percent"]) for part in bar["parts"]] for year, bar in bars.items()
+    } == {
+        2024: [("core", Decimal("30000.00"), Decimal("100")), ("activity_specific", Decimal("0"), Decimal("0"))],
+        2025: [
+            ("core", Decimal("10000.00"), Decimal("33.33")),
+            ("activity_specific", Decimal("20000.00"), Decimal("66.67")),
+        ],
+    }
+    html = dashboard(client, manager, **period).content.decode()
+    assert "Core programme funding: 10,000.00; Activity-specific: 20,000.00" in html
+    # People who may not see amounts get no picture of them either.
+    without_money = dashboard(client, reports_without_money, **period)
+    assert without_money.context["funding_bars"] == []
+    assert "Funding by year and type" not in without_money.content.decode()
