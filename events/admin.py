@@ -91,7 +91,7 @@ class SpeakerAdminForm(forms.ModelForm):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
+class SpeakerAdmin(TranslationAdmin):
     form = SpeakerAdminForm
     list_display = ["name", "affiliation", "session_count"]
     search_fields = ["name", "affiliation"]

@@ -4,7 +4,7 @@ these columns too."""
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import AgendaItem, Event, Question
+from .models import AgendaItem, Event, Question, Speaker
 
 
 @register(Event)
@@ -20,3 +20,10 @@ class AgendaItemTranslation(TranslationOptions):
 @register(Question)
 class QuestionTranslation(TranslationOptions):
     fields = ("label", "help_text", "options")
+
+
+@register(Speaker)
+class SpeakerTranslation(TranslationOptions):
+    """A speaker's name is theirs in every language; what they do and their bio are translated."""
+
+    fields = ("affiliation", "bio")

@@ -25,6 +25,14 @@ SPEAKERS = {
         "volume on the OEWG 2021–2025.",
     ),
 }
+# Profiles also written in another language (the others read in English on every language's page).
+TRANSLATED_PROFILES = {
+    "Mariana Castillo": {
+        "affiliation_es": "Asesora jurídica, Ministerio de Relaciones Exteriores de Chile",
+        "bio_es": "Ha representado a Chile en el GTCA sobre la seguridad de las TIC y escribe sobre el uso de la "
+        "fuerza y el derecho internacional humanitario en las operaciones cibernéticas.",
+    },
+}
 MATERIALS = [
     # (title, kind, audience, link)
     (
@@ -48,7 +56,8 @@ def speaker_profile(name: str) -> Speaker | None:
     if name not in SPEAKERS:
         return None
     affiliation, bio = SPEAKERS[name]
-    return upsert(Speaker, {"name": name}, {"affiliation": affiliation, "bio": bio})
+    profile = {"affiliation_en": affiliation, "bio_en": bio, **TRANSLATED_PROFILES.get(name, {})}
+    return upsert(Speaker, {"name": name}, profile)
 
 
 def load_materials(events: dict[str, Event]) -> None:

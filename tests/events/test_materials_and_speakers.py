@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from PIL import Image
 
 from events.models import Material, Registration, Speaker
@@ -147,6 +147,35 @@ def test_speakers_are_shown_on_the_agenda_with_affiliation_and_bio_but_never_the
     assert f'<a href="#speaker-{speaker.pk}">Dr Amina Diallo</a>, the Director of UNIDIR' in page
     assert "University of Dakar" in page and "Works on the law of State responsibility." in page
     assert "amina.private@example.org" not in page
+
+
+def test_a_speakers_affiliation_and_bio_read_in_the_visitors_language_else_in_english(client, workshop):
+    client.force_login(staff_member(PROGRAMME_STAFF))
+    speaker = Speaker.objects.get()
+    change = client.get(reverse("admin:events_speaker_change", args=[speaker.pk])).content.decode()
+    assert 'name="bio_ar"' in change and 'name="affiliation_zh_hans"' in change
+
+    response = client.post(
+        reverse("admin:events_speaker_change", args=[speaker.pk]),
+        {
+            "name": "Dr Amina Diallo",
+            "affiliation_en": "University of Dakar",
+            "affiliation_fr": "Université de Dakar",
+            "bio_en": "Works on the law of State responsibility.",
+            "bio_ar": "تعمل على قانون مسؤولية الدول.",
+            "email": "amina.private@example.org",
+        },
+    )
+    assert response.status_code == 302
+
+    def speaker_text(language):
+        with translation.override(language):
+            return client.get(reverse("events:detail", args=[workshop.slug])).content.decode()
+
+    assert "تعمل على قانون مسؤولية الدول." in speaker_text("ar")
+    assert "Université de Dakar" in speaker_text("fr")
+    chinese = speaker_text("zh-hans")  # nothing written in Chinese: the English profile
+    assert "University of Dakar" in chinese and "Works on the law of State responsibility." in chinese
 
 
 def test_a_speakers_photo_is_resized_on_upload_and_a_non_picture_is_refused(client, settings, tmp_path):
