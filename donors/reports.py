@@ -292,7 +292,7 @@ def add_contributions(document: ReportDocument, report: DonorReport) -> None:
     document.add(
         charts.stacked_columns_chart(
             {kind.label: {year: amounts[kind] for year, amounts in split.items()} for kind in funding_types},
-            title=f"Funding by year and type ({currency})",
+            title="Funding by year and type",
             value_label=currency,
             total_label=charts.money,
             source=charts.FUNDING_SOURCE,

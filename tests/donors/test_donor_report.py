@@ -134,7 +134,7 @@ def test_the_word_document_states_the_same_figures_with_the_charts(demo, reports
     # and gender, by year and kind of organisation, and the world map.
     descriptions = [image._inline.docPr.get("descr") for image in document.inline_shapes]
     assert [description.split(":")[0] for description in descriptions] == [
-        "Column chart, Funding by year and type (USD) (USD), stacked",
+        "Column chart, Funding by year and type (USD), stacked",
         "Column chart, Activities by kind and year (events), stacked",
         "Bar chart, Participants by UN regional group (participants)",
         "Column chart, Participants by year and gender (participants), stacked",

@@ -179,9 +179,7 @@ def to_html(document: ReportDocument, *, language: str = "en") -> str:
                     ),
                 }
             )
-        elif block.kind == "chart":
-            rendered_blocks.append(block)
-        else:
+        else:  # headings, paragraphs and charts render as they are
             rendered_blocks.append(block)
     return render_to_string(
         "reporting/documents/report_document.html",
