@@ -4,7 +4,7 @@ from admin_auto_filters.filters import AutocompleteFilter
 from django import forms
 from django.contrib import admin, messages
 from django.core.files.uploadedfile import UploadedFile
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, Q
 from django.forms import Textarea
 from django.http import HttpResponse
@@ -627,8 +627,15 @@ class RegistrationAdmin(PageAnnotationsMixin, ImportExportAdminMixin, SimpleHist
         permissions=["issue_visa_letters"],
     )
     def issue_visa_letters(self, request, queryset):
-        outcome = visa_letters.issue_visa_letters(queryset.order_by("created_at", "pk"), issued_by=request.user)
-        self._tell(request, outcome, "visa support letter(s) issued; each participant is told by email", "No letter")
+        with transaction.atomic():
+            outcome = visa_letters.request_visa_letters(queryset.order_by("created_at", "pk"), issued_by=request.user)
+        self._tell(
+            request,
+            outcome,
+            "visa support letter(s) being written: each appears in the Visa letters log, and its participant is "
+            "emailed, within a minute",
+            "No letter",
+        )
 
 
 class EventMessageRecipientInline(admin.TabularInline):

@@ -9,12 +9,13 @@ when the task is redelivered."""
 import smtplib
 
 from celery import shared_task
+from django.db import transaction
 
 from unidir_cb.core import outbox
 
 from . import emails
 from .email_kinds import CERTIFICATE_EMAIL_TASK, EVENT_MESSAGE_TASK, REGISTRATION_EMAIL_TASK
-from .services import answers, registrations, reminders
+from .services import answers, registrations, reminders, visa_letters
 
 # Worth another try later: the mail server is down, busy or slow (OSError covers refused connections
 # and timeouts). A refused recipient is permanent: retrying would only send the others' copies again.
@@ -71,3 +72,27 @@ def send_due_reminders_task() -> int:
 @shared_task(name="events.erase_expired_private_answers", acks_late=True)
 def erase_expired_private_answers_task() -> int:
     return answers.erase_expired_private_answers()
+
+
+# Writing a letter takes a second at most; the claim on its outbox message outlives any delivery.
+VISA_LETTER_TIME_LIMIT_SECONDS = 2 * 60
+
+
+@shared_task(
+    bind=True,
+    name=visa_letters.VISA_LETTER_TASK,
+    acks_late=True,
+    time_limit=VISA_LETTER_TIME_LIMIT_SECONDS,
+    autoretry_for=(outbox.MessageBeingPerformed,),
+    retry_backoff=30,
+)
+def issue_visa_letter_task(self, registration_id: int, issued_by_id: int | None) -> int | None:
+    """One letter once, however often the message is delivered: the letter and the stamp on its
+    message commit together."""
+
+    def issue() -> int | None:
+        letter = visa_letters.issue_requested_visa_letter(registration_id, issued_by_id)
+        return letter.pk if letter else None
+
+    with transaction.atomic():
+        return outbox.perform_once(self.request.id, issue, claim_seconds=VISA_LETTER_TIME_LIMIT_SECONDS + 60)

@@ -2,13 +2,21 @@
 
 Each issue is logged as a VisaLetter holding the PDF as issued; issuing again adds a letter (the
 participant downloads the latest). The participant is told by email that the letter is ready; the
-email does not carry it, since it states their passport number."""
+email does not carry it, since it states their passport number.
 
-from collections.abc import Iterable
+Staff ask for letters in bulk: who gets none is said at once, and the letters are written by the
+worker, one task each (a letter takes about a third of a second to render: a conference's worth
+would outlast the request)."""
 
+import logging
+
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
+
+from unidir_cb.core import outbox
 
 from .. import notifications
 from ..email_kinds import EmailKind
@@ -24,6 +32,9 @@ from ..visa_letters import (
     visa_letter_refusal,
 )
 from .registrations import BulkOutcome
+
+VISA_LETTER_TASK = "events.issue_visa_letter"
+logger = logging.getLogger(__name__)
 
 
 def _next_reference(registration: Registration) -> str:
@@ -65,12 +76,29 @@ def issue_visa_letter(registration: Registration, issued_by=None, tell_participa
     return letter
 
 
-def issue_visa_letters(registrations: Iterable[Registration], issued_by=None) -> BulkOutcome:
-    """Issue letters for many registrations (the admin action); refusals do not stop the others."""
+def request_visa_letters(registrations: QuerySet[Registration], issued_by=None) -> BulkOutcome:
+    """Ask the worker for the letters of those who get one (the admin action); `changed` lists them,
+    `refused` says why each of the others gets none. Nothing is sent until the caller commits."""
     outcome = BulkOutcome()
-    for registration in registrations:
-        try:
-            outcome.changed.append(issue_visa_letter(registration, issued_by))
-        except VisaLetterRefusal as refused:
+    chosen = registrations.select_related("event__programme__visa_letter_template", "participant")
+    for registration in chosen.prefetch_related(LETTER_ANSWERS_PREFETCH):
+        refused = visa_letter_refusal(registration)
+        if refused is None:
+            outcome.changed.append(registration)
+        else:
             outcome.refused.append((registration, str(refused)))
+    issuer = issued_by.pk if issued_by is not None else None
+    outbox.send_many_after_commit(VISA_LETTER_TASK, [[registration.pk, issuer] for registration in outcome.changed])
     return outcome
+
+
+def issue_requested_visa_letter(registration_id: int, issued_by_id: int | None) -> VisaLetter | None:
+    """The worker's side of request_visa_letters: the rule is checked again (the registration may
+    have been cancelled since), and a letter refused now is logged, not written."""
+    try:
+        registration = Registration.objects.get(pk=registration_id)
+        issued_by = get_user_model().objects.filter(pk=issued_by_id).first() if issued_by_id else None
+        return issue_visa_letter(registration, issued_by)
+    except (Registration.DoesNotExist, VisaLetterRefusal) as refused:
+        logger.info("No visa letter for registration %s after all: %s", registration_id, refused)
+        return None

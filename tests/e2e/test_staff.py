@@ -191,7 +191,7 @@ def test_staff_issue_a_visa_letter_in_the_admin_and_the_participant_downloads_it
     expect(page.locator(".field-preview")).to_contain_text("Amina Diallo")  # the sample participant
     page.screenshot(path=ARTIFACTS / "visa-letter-template.png", full_page=True)
     run_registration_action(page, "issue_visa_letters", registration)
-    assert "1 visa support letter(s) issued" in page.inner_text(".messagelist")
+    assert "1 visa support letter(s) being written" in page.inner_text(".messagelist")
     page.context.clear_cookies()
 
     log_in_to_the_site(page, "amina@example.org")

@@ -14,7 +14,8 @@ from django.utils import timezone
 from events.letter_placeholders import validate_placeholders
 from events.models import Event, Question, Registration, VisaLetter, VisaLetterTemplate
 from events.services import answers, questions
-from events.services.visa_letters import issue_visa_letter
+from events.services.visa_letters import VISA_LETTER_TASK, issue_visa_letter, request_visa_letters
+from events.tasks import issue_visa_letter_task
 from events.visa_letters import VisaLetterRefusal, date_range_text
 from tests.events.participants import participant_with_account
 from tests.factories import (
@@ -26,6 +27,7 @@ from tests.factories import (
     VisaLetterTemplateFactory,
     staff_member,
 )
+from unidir_cb.core.models import OutboxMessage
 from unidir_cb.core.permissions import PRIVATE_PARTICIPANT_DATA, PROGRAMME_STAFF
 
 pytestmark = pytest.mark.django_db
@@ -117,7 +119,10 @@ def test_staff_issue_letters_in_bulk_to_those_who_asked_and_are_told_why_others_
         response = issue_from_the_admin(client, visa_officer, [fatima, pending, did_not_ask, never_answered, online])
 
     shown = [str(message) for message in response.context["messages"]]
-    assert "1 visa support letter(s) issued; each participant is told by email." in shown
+    assert (
+        "1 visa support letter(s) being written: each appears in the Visa letters log, and its participant is "
+        "emailed, within a minute." in shown
+    )
     assert f"No letter: {pending.participant} — the registration is pending approval, not confirmed." in shown
     for without_a_yes in (did_not_ask, never_answered):
         assert any(f"No letter: {without_a_yes.participant} — the participant did not ask" in text for text in shown)
@@ -131,6 +136,49 @@ def test_staff_issue_letters_in_bulk_to_those_who_asked_and_are_told_why_others_
     assert "visa support letter" in email.subject.lower()
     assert "My registrations" in email.body
     assert not email.attachments
+
+
+def test_a_letter_asked_for_is_written_once_however_often_its_message_arrives(workshop, visa_officer):
+    """The worker writes the letters (the broker may deliver a message twice: outbox, at least once)."""
+    fatima = registration_asking_for_visa(workshop)
+
+    outcome = request_visa_letters(Registration.objects.filter(pk=fatima.pk), issued_by=visa_officer)
+    [message] = OutboxMessage.objects.filter(task_name=VISA_LETTER_TASK)
+    for _delivery in range(2):
+        issue_visa_letter_task.apply(args=message.arguments, task_id=message.task_id)
+
+    assert outcome.changed == [fatima]
+    letter = VisaLetter.objects.get()
+    assert (letter.registration, letter.issued_by) == (fatima, visa_officer)
+    message.refresh_from_db()
+    assert message.performed_at is not None
+
+
+def test_a_registration_cancelled_before_the_worker_writes_its_letter_gets_none(workshop, visa_officer):
+    fatima = registration_asking_for_visa(workshop)
+    request_visa_letters(Registration.objects.filter(pk=fatima.pk), issued_by=visa_officer)
+    Registration.objects.filter(pk=fatima.pk).update(status=Status.CANCELLED)
+
+    [message] = OutboxMessage.objects.filter(task_name=VISA_LETTER_TASK)
+    issue_visa_letter_task.apply(args=message.arguments, task_id=message.task_id)
+
+    assert not VisaLetter.objects.exists()
+
+
+@pytest.mark.parametrize("people", [2, 12])
+def test_asking_for_letters_costs_the_same_queries_whatever_the_number_of_people(
+    workshop, visa_officer, people, django_assert_num_queries
+):
+    for _person in range(people):
+        registration_asking_for_visa(workshop)
+    registration_asking_for_visa(workshop, status=Status.PENDING)
+
+    # the registrations with their events, programmes, templates and participants; their answers; the
+    # outbox messages, in one statement
+    with django_assert_num_queries(3):
+        outcome = request_visa_letters(Registration.objects.filter(event=workshop), issued_by=visa_officer)
+
+    assert (len(outcome.changed), len(outcome.refused)) == (people, 1)
 
 
 def test_a_letter_is_never_issued_for_an_unconfirmed_registration(workshop):
