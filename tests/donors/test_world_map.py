@@ -4,6 +4,7 @@ linking to the admin list of those people; the projection is d3-geo's Equal Eart
 d3-geo itself."""
 
 import datetime
+import gzip
 import itertools
 import json
 import subprocess
@@ -147,3 +148,13 @@ def test_every_count_falls_in_exactly_one_colour_class_and_the_largest_in_the_da
         assert all(earlier.high < later.low for earlier, later in itertools.pairwise(classes))
     else:
         assert classes == []
+
+
+def test_the_dashboard_travels_compressed_to_a_browser_that_accepts_gzip(client, manager, disarmament_education):
+    plain = dashboard(client, manager)
+    compressed = dashboard(client, manager, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+
+    assert compressed["Content-Encoding"] == "gzip" and not plain.has_header("Content-Encoding")
+    page = gzip.decompress(compressed.content).decode()
+    assert 'data-country="KE"' in page
+    assert len(compressed.content) < len(plain.content) / 2
