@@ -57,7 +57,7 @@ class DashboardFigures:
         events, publications = self.output.events_by_year, self.output.publications_by_year
         translations = self.output.translations_by_year
         return [
-            YearFigures(year, events[year], self.output.reach_of(events[year]), publications[year], translations[year])
+            YearFigures(year, events[year], self.output.reach_by_year[year], publications[year], translations[year])
             for year in self.output.years
         ]
 

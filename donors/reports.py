@@ -514,7 +514,7 @@ def events_by_year_table(output: ProgrammeOutput, prefix: str) -> Table:
     rows = []
     for year, events in output.events_by_year.items():
         if events:
-            reach = output.reach_of(events)
+            reach = output.reach_by_year[year]
             rows.append([str(year), len(events), reach.participants, reach.countries])
     total_reach = output.reach
     return Table(
@@ -676,8 +676,8 @@ def publications_table(title: str, output: ProgrammeOutput) -> Table:
 def participants_by_year_chart(output: ProgrammeOutput, breakdown: str, labels: dict, title: str):
     """Each year's people (each once in a year) stacked by `breakdown`, a Reach count such as by_gender."""
     series: dict[str, dict[int, int]] = {}
-    for year, events in output.events_by_year.items():
-        for key, count in getattr(output.reach_of(events), breakdown).items():
+    for year, reach in output.reach_by_year.items():
+        for key, count in getattr(reach, breakdown).items():
             series.setdefault(labels.get(key, key), {})[year] = count
     ordered = dict(sorted(series.items(), key=lambda item: (-sum(item[1].values()), item[0])))
     return charts.stacked_columns_chart(

@@ -207,6 +207,11 @@ class ProgrammeOutput:
             by_year[event.starts_on.year].append(event)
         return by_year
 
+    @cached_property
+    def reach_by_year(self) -> dict[int, Reach]:
+        """Each year's people, each once in that year: the tables and charts by year all read it."""
+        return {year: self.reach_of(events) for year, events in self.events_by_year.items()}
+
     @property
     def publications_by_year(self) -> dict[int, list[Publication]]:
         by_year: dict[int, list[Publication]] = {year: [] for year in self.years}
