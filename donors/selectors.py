@@ -510,12 +510,16 @@ def sponsored_participation(sponsorships: list[Sponsorship], currency: str) -> S
     return SponsoredParticipation(lines=lines, currency=currency)
 
 
-def sponsored_participant_count(programme, start: datetime.date, end: datetime.date) -> int:
-    """How many people were sponsored to attend the programme's events in the period (each once)."""
-    return (
-        sponsorships_in_period(start, end, programme=programme)
-        .values("registration__participant")
-        .distinct()
-        .order_by()
-        .count()
-    )
+def sponsored_reach(programme, start: datetime.date, end: datetime.date) -> Reach:
+    """The people donors' contributions paid for to attend the programme's events in the period,
+    counted as reach is (each person once, however many events or contributions): one query."""
+    people_by_event: dict[int, list[tuple[int, str, str, str]]] = defaultdict(list)
+    for event_id, *person in sponsorships_in_period(start, end, programme=programme).values_list(
+        "registration__event_id",
+        "registration__participant_id",
+        "registration__participant__country",
+        "registration__participant__organisation_kind",
+        "registration__participant__gender",
+    ):
+        people_by_event[event_id].append(tuple(person))
+    return combined_reach(people_by_event, people_by_event)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
-from donors.selectors import sponsored_participant_count
+from donors.selectors import sponsored_reach
 from events.models import Event, Registration
 from events.rules import took_part
 from events.selectors import events_in_period
@@ -98,5 +98,5 @@ def activity_summary(programme: Programme, start: datetime.date, end: datetime.d
         participant_count=sum(by_country.values()),
         country_count=len([code for code in by_country if code]),
         participants_by_country={code: count for code, count in by_country.items() if code},
-        sponsored_participant_count=sponsored_participant_count(programme, start, end),
+        sponsored_participant_count=sponsored_reach(programme, start, end).participants,
     )

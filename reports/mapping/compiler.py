@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q
 
-from donors.selectors import donors_by_funding_type
+from donors.selectors import donors_by_funding_type, sponsored_reach
 from events.models import Event, EventPartner
-from events.reach import combined_reach, reach_by_event
+from events.reach import Reach, combined_reach, reach_by_event
 from programmes.models import InformationResource, MappingExercise, Organisation
 from programmes.sections import SCHEMA_VERSION, SECTION_ORDER
 from publications.models import Translation
 from publications.selectors import publications_in_period
+from unidir_cb.core import un_countries
 from unidir_cb.core.languages import UNLanguage
 from unidir_cb.core.wording import (
     count_of,
@@ -413,11 +414,62 @@ def _funding(exercise: MappingExercise) -> dict:
         paragraphs.append(sentence + ".")
     elif budget:
         paragraphs.append(f"In {period}, {name} was funded from {join_names(budget)}.")
+    sponsored = sponsored_reach(programme, exercise.period_start, exercise.period_end)
+    most_in_need = _from_ldcs_or_sids(sponsored.by_country)
+    if sponsored.participants:
+        paragraphs.append(_sponsored_sentence(sponsored, most_in_need, period))
     return {
         "heading": "",
         "paragraphs": paragraphs,
-        "facts": {"donor_count": donors.count, "core": core, "activity_specific": specific, "budget": budget},
+        "facts": {
+            "donor_count": donors.count,
+            "core": core,
+            "activity_specific": specific,
+            "budget": budget,
+            "sponsored_participants": sponsored.participants,
+            "sponsored_government_officials": sponsored.government_officials,
+            "sponsored_countries": sponsored.countries,
+            "sponsored_from_ldcs_or_sids": most_in_need,
+        },
     }
+
+
+# The groupings whose officials sponsorship exists for: a person from a country in both counts once.
+SPONSORED_GROUPINGS = ("ldc", "sids")
+
+
+def _from_ldcs_or_sids(people_by_country: dict[str, int]) -> int:
+    return sum(
+        people
+        for code, people in people_by_country.items()
+        if any(un_countries.is_member(code, grouping) for grouping in SPONSORED_GROUPINGS)
+    )
+
+
+def _sponsored_sentence(sponsored: Reach, most_in_need: int, period: str) -> str:
+    """ "In 2022-2023, donors' contributions also paid for 14 government officials from nine different
+    countries to attend its activities, 11 of them from least developed countries or small island
+    developing States"; participants who are not all officials are said so: "15 participants (14 of
+    them government officials)"."""
+    if sponsored.government_officials == sponsored.participants:
+        people = count_of(sponsored.participants, "government official")
+    elif sponsored.government_officials:
+        officials = (
+            "one of them a government official"
+            if sponsored.government_officials == 1
+            else f"{number_in_words(sponsored.government_officials)} of them government officials"
+        )
+        people = f"{count_of(sponsored.participants, 'participant')} ({officials})"
+    else:
+        people = count_of(sponsored.participants, "participant")
+    countries = _from_countries(sponsored.countries, sponsored.without_country)
+    sentence = f"In {period}, donors' contributions also paid for {people}{countries} to attend its activities"
+    groups = "least developed countries or small island developing States"
+    if most_in_need == sponsored.participants:
+        sentence += f", all of them from {groups}"
+    elif most_in_need:
+        sentence += f", {number_in_words(most_in_need)} of them from {groups}"
+    return sentence + "."
 
 
 # --- the whole letter ---------------------------------------------------------------------------------
