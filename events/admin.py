@@ -268,11 +268,16 @@ class EventAdmin(PageAnnotationsMixin, ImportExportAdminMixin, TranslationAdmin)
                 messages.SUCCESS if added else messages.INFO,
             )
 
-    @admin.action(description="Add the common registration questions (dietary, accessibility, visa, emergency contact)")
+    @admin.action(
+        description="Add the common registration questions (dietary, accessibility, visa, emergency contact)",
+        permissions=["change"],
+    )
     def add_common_registration_questions(self, request, queryset):
         self._add_common(request, queryset, Question.Form.REGISTRATION, "common registration question(s)")
 
-    @admin.action(description="Add the visa and logistics follow-up form (travel dates, passport details)")
+    @admin.action(
+        description="Add the visa and logistics follow-up form (travel dates, passport details)", permissions=["change"]
+    )
     def add_visa_and_logistics_form(self, request, queryset):
         self._add_common(request, queryset, Question.Form.FOLLOW_UP, "follow-up question(s)")
 
@@ -318,15 +323,15 @@ class EventAdmin(PageAnnotationsMixin, ImportExportAdminMixin, TranslationAdmin)
         count = event_changes.set_event_status(queryset, status)
         self.message_user(request, f"{count} event(s) {verb}.", messages.SUCCESS)
 
-    @admin.action(description="Publish on the public site")
+    @admin.action(description="Publish on the public site", permissions=["change"])
     def publish(self, request, queryset):
         self._set_status(request, queryset, Event.Status.PUBLISHED, "published")
 
-    @admin.action(description="Unpublish (back to draft)")
+    @admin.action(description="Unpublish (back to draft)", permissions=["change"])
     def unpublish(self, request, queryset):
         self._set_status(request, queryset, Event.Status.DRAFT, "returned to draft")
 
-    @admin.action(description="Cancel the event")
+    @admin.action(description="Cancel the event", permissions=["change"])
     def cancel(self, request, queryset):
         self._set_status(request, queryset, Event.Status.CANCELLED, "cancelled")
 
@@ -521,11 +526,11 @@ class RegistrationAdmin(PageAnnotationsMixin, ImportExportAdminMixin, SimpleHist
         )
         self._tell(request, outcome, "registration(s) moved up", "Not moved")
 
-    @admin.action(description="Move up one place on the waiting list")
+    @admin.action(description="Move up one place on the waiting list", permissions=["change"])
     def move_up_the_waiting_list(self, request, queryset):
         self._move_up(request, queryset, to_the_front=False)
 
-    @admin.action(description="Move to the front of the waiting list")
+    @admin.action(description="Move to the front of the waiting list", permissions=["change"])
     def move_to_the_front_of_the_waiting_list(self, request, queryset):
         self._move_up(request, queryset, to_the_front=True)
 
@@ -546,31 +551,33 @@ class RegistrationAdmin(PageAnnotationsMixin, ImportExportAdminMixin, SimpleHist
         outcome = registrations.apply_to_each(in_order, operation, request.user)
         self._tell(request, outcome, f"registration(s) {verb}", f"Not {verb}")
 
-    @admin.action(description="Remind to complete the follow-up form (confirmed, not yet completed)")
+    @admin.action(
+        description="Remind to complete the follow-up form (confirmed, not yet completed)", permissions=["change"]
+    )
     def remind_follow_up(self, request, queryset):
         outcome = answers.remind_follow_up(
             queryset.select_related("participant", "event").prefetch_related("event__questions")
         )
         self._tell(request, outcome, "participant(s) reminded by email", "Not reminded")
 
-    @admin.action(description="Approve (confirm a seat)")
+    @admin.action(description="Approve (confirm a seat)", permissions=["change"])
     def approve(self, request, queryset):
         self._apply(request, queryset, registrations.confirm_registration, "confirmed")
 
-    @admin.action(description="Move to the waitlist")
+    @admin.action(description="Move to the waitlist", permissions=["change"])
     def waitlist(self, request, queryset):
         self._apply(request, queryset, registrations.waitlist_registration, "waitlisted")
 
-    @admin.action(description="Decline")
+    @admin.action(description="Decline", permissions=["change"])
     def decline(self, request, queryset):
         self._apply(request, queryset, registrations.decline_registration, "declined")
 
-    @admin.action(description="Mark attended")
+    @admin.action(description="Mark attended", permissions=["change"])
     def mark_attended(self, request, queryset):
         count = registrations.mark_attended(queryset)
         self.message_user(request, f"{count} confirmed registration(s) marked attended.", messages.SUCCESS)
 
-    @admin.action(description="Mark not attended")
+    @admin.action(description="Mark not attended", permissions=["change"])
     def mark_not_attended(self, request, queryset):
         count = registrations.mark_attended(queryset, attended=False)
         self.message_user(request, f"{count} registration(s) marked not attended.", messages.SUCCESS)
@@ -583,7 +590,7 @@ class RegistrationAdmin(PageAnnotationsMixin, ImportExportAdminMixin, SimpleHist
                 messages.WARNING,
             )
 
-    @admin.action(description="Issue certificates (attended courses, trainings and exercises)")
+    @admin.action(description="Issue certificates (attended courses, trainings and exercises)", permissions=["change"])
     def issue_certificates(self, request, queryset):
         outcome = certificates.issue_certificates(queryset.select_related("participant", "event"))
         self._tell(request, outcome, "certificate(s) issued", "No certificate")
@@ -592,15 +599,17 @@ class RegistrationAdmin(PageAnnotationsMixin, ImportExportAdminMixin, SimpleHist
         outcome = certificates.email_certificates(queryset.select_related("participant", "event"), send_again)
         self._tell(request, outcome, "certificate(s) issued and emailed", "Not emailed")
 
-    @admin.action(description="Issue and email certificates (once per participant)")
+    @admin.action(description="Issue and email certificates (once per participant)", permissions=["change"])
     def email_certificates(self, request, queryset):
         self._email_certificates(request, queryset, send_again=False)
 
-    @admin.action(description="Issue and email certificates again, even to those already sent one")
+    @admin.action(
+        description="Issue and email certificates again, even to those already sent one", permissions=["change"]
+    )
     def email_certificates_again(self, request, queryset):
         self._email_certificates(request, queryset, send_again=True)
 
-    @admin.action(description="Print badges (A4 sheets of eight; confirmed, in person)")
+    @admin.action(description="Print badges (A4 sheets of eight; confirmed, in person)", permissions=["change"])
     def print_badges(self, request, queryset):
         chosen = queryset.select_related("participant", "event").order_by(
             "event__starts_at", "participant__last_name", "participant__first_name", "pk"

@@ -67,12 +67,12 @@ class PublicationAdmin(ImportExportAdminMixin, admin.ModelAdmin):
     def translation_count(self, publication):
         return publication.translation_count
 
-    @admin.action(description="Show in the public catalogue")
+    @admin.action(description="Show in the public catalogue", permissions=["change"])
     def publish(self, request, queryset):
         count = services.set_in_catalogue(queryset, shown=True)
         self.message_user(request, f"{count} publication(s) are now in the public catalogue.", messages.SUCCESS)
 
-    @admin.action(description="Hide from the public catalogue")
+    @admin.action(description="Hide from the public catalogue", permissions=["change"])
     def unpublish(self, request, queryset):
         count = services.set_in_catalogue(queryset, shown=False)
         self.message_user(request, f"{count} publication(s) are hidden from the public catalogue.", messages.SUCCESS)
