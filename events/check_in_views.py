@@ -3,6 +3,7 @@
 Without JavaScript the search box is a GET form and each button a POST form that comes back to the
 same search; static/js/check-in.js only fetches the results while typing (debounced)."""
 
+import functools
 import zoneinfo
 from urllib.parse import urlencode
 
@@ -14,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from . import selectors
@@ -51,7 +53,7 @@ def _render_check_in_page(request, event: Event, query: str, walk_in_form: WalkI
         "registrations": list(selectors.search_registrations(event, query)),
         "counts": selectors.check_in_counts(event),
         "results_limit": selectors.SEARCH_RESULTS_LIMIT,
-        "not_open_yet": desk.check_in_not_open_yet(event),
+        "closed": desk.check_in_closed(event),
         "shows_answers": event.questions.filter(shown_at_check_in=True).exists(),
     }
     # The script asks for the results alone and swaps them in; the page itself stays the same.
@@ -104,7 +106,26 @@ def _wants_json(request) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
-@login_required
+SESSION_ENDED = gettext_lazy(
+    "Your session has ended: reload this page, sign in again if asked, and scan the code again."
+)
+
+
+def _signed_in_or_401_for_json(view):
+    """login_required, except that the camera reader, which asks for JSON, is told 401 rather than sent
+    to the login page's HTML (which it could not show)."""
+    login_view = login_required(view)
+
+    @functools.wraps(view)
+    def checked(request, *args, **kwargs):
+        if not request.user.is_authenticated and _wants_json(request):
+            return JsonResponse({"checked_in": False, "message": str(SESSION_ENDED)}, status=401)
+        return login_view(request, *args, **kwargs)
+
+    return checked
+
+
+@_signed_in_or_401_for_json
 @require_POST
 def check_in_scan(request, slug):
     """A ticket or badge scanned at the door: by the page's camera reader (which asks for JSON and

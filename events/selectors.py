@@ -32,6 +32,7 @@ from unidir_cb.core.content import search_in_language_and_english
 from .certificates import certificate_holds, normalise_code
 from .models import AgendaItem, Answer, Event, EventPartner, Participant, Question, Registration, VisaLetter
 from .rules import ACTIVE_STATUSES, PUBLIC_EVENT_STATUSES, SEAT_STATUSES, follow_up_due
+from .tickets import read_ticket_token
 
 Status = Registration.Status
 
@@ -240,7 +241,7 @@ def search_registrations(event: Event, query: str = "") -> QuerySet:
     """The event's active registrations whose participant's name or email contains every word typed.
 
     Words match anywhere in "first last email", so "ami dia" finds Amina Diallo and a full address
-    finds its owner; case does not matter."""
+    finds its owner; case does not matter. A ticket's code finds its holder."""
     registrations = (
         event.registrations.filter(status__in=(*ACTIVE_STATUSES, Status.WALK_IN))
         .select_related("participant")
@@ -258,8 +259,13 @@ def search_registrations(event: Event, query: str = "") -> QuerySet:
         )
         .order_by("participant__last_name", "participant__first_name", "pk")
     )
-    for word in query.lower().split()[:5]:
-        registrations = registrations.filter(searchable__contains=word)
+    if code := read_ticket_token(query):
+        # A hand-held scanner typed a ticket into the search box: show its holder (a search only shows;
+        # the ticket field checks in).
+        registrations = registrations.filter(pk=code.registration_id)
+    else:
+        for word in query.lower().split()[:5]:
+            registrations = registrations.filter(searchable__contains=word)
     # The answers staff chose to see at the desk (dietary or accessibility needs); never private ones.
     at_the_desk = (
         Answer.objects.filter(question__shown_at_check_in=True, private=False)

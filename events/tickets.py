@@ -3,7 +3,8 @@
 The QR code carries a signed token naming the registration and its event, never a bare id: a code
 cannot be made up or changed to check in someone else, and the desk can tell a ticket of another
 event from one it has never issued. A ticket or badge holds while its registration is confirmed (or a
-walk-in's, printed at the door); the desk checks that again when it is scanned."""
+walk-in's, printed at the door) and its event is not cancelled; the desk checks that again when it is
+scanned."""
 
 import zoneinfo
 from dataclasses import dataclass
@@ -46,12 +47,14 @@ def read_ticket_token(token: str) -> TicketCode | None:
 
 class TicketRefusal(StrEnum):
     ONLINE = "online"
+    EVENT_CANCELLED = "event_cancelled"
     NOT_CONFIRMED = "not_confirmed"
     ANONYMISED = "anonymised"
 
 
 TICKET_REFUSAL_MESSAGES = {
     TicketRefusal.ONLINE: gettext_lazy("%(event)s is held online: there is no ticket or badge to print."),
+    TicketRefusal.EVENT_CANCELLED: gettext_lazy("%(event)s is cancelled: there is no ticket or badge to print."),
     TicketRefusal.NOT_CONFIRMED: gettext_lazy("Only a confirmed registration has a ticket: %(name)s's is %(status)s."),
     TicketRefusal.ANONYMISED: gettext_lazy("The participant's data has been deleted: no ticket can be printed."),
 }
@@ -59,13 +62,20 @@ TICKET_REFUSAL_MESSAGES = {
 
 def has_ticket(registration: Registration) -> bool:
     """Whether the registration has a ticket and a badge (its participant's data aside)."""
-    return registration.event.format != Event.Format.ONLINE and registration.status in ATTENDABLE_STATUSES
+    event = registration.event
+    return (
+        event.format != Event.Format.ONLINE
+        and event.status != Event.Status.CANCELLED
+        and registration.status in ATTENDABLE_STATUSES
+    )
 
 
 def ticket_refusal(registration: Registration) -> str | None:
     """Why this registration has no ticket or badge, or None when it has."""
     if registration.event.format == Event.Format.ONLINE:
         reason = TicketRefusal.ONLINE
+    elif registration.event.status == Event.Status.CANCELLED:
+        reason = TicketRefusal.EVENT_CANCELLED
     elif not has_ticket(registration):
         reason = TicketRefusal.NOT_CONFIRMED
     elif registration.participant.anonymised_at is not None:
@@ -102,7 +112,8 @@ def _event_facts(event: Event) -> dict:
 
 def badges_pdf(registrations: list[Registration]) -> bytes:
     """A4 sheets of badges (name, organisation, country, event, QR code), eight to a page, in the
-    order given. Every registration must have a ticket (see ticket_refusal)."""
+    order given and the active language (the staff's or, from My registrations, the participant's).
+    Every registration must have a ticket (see ticket_refusal)."""
     from unidir_cb.core.reporting.rendering import html_to_pdf  # WeasyPrint: a second to import
 
     sheets = [
@@ -114,7 +125,8 @@ def badges_pdf(registrations: list[Registration]) -> bytes:
             "sheets": [
                 [{**_card(registration), **_event_facts(registration.event)} for registration in sheet]
                 for sheet in sheets
-            ]
+            ],
+            "language_code": translation.get_language(),
         },
     )
     return html_to_pdf(html, extra_css=BADGE_PAGE_CSS)

@@ -18,8 +18,11 @@ class CheckInError(RegistrationError):
     pass
 
 
-def check_in_not_open_yet(event: Event) -> CheckInError | None:
-    """Why the desk records nothing yet, or None once it is open (events.rules.check_in_opens_at)."""
+def check_in_closed(event: Event) -> CheckInError | None:
+    """Why the desk records nothing for the event, or None while it is open: a cancelled event takes
+    nobody in, and the desk opens at events.rules.check_in_opens_at."""
+    if event.status == Event.Status.CANCELLED:
+        return CheckInError(gettext("%(event)s is cancelled: nobody is checked in.") % {"event": event.title})
     if check_in_is_open(event):
         return None
     return CheckInError(
@@ -31,7 +34,7 @@ def check_in_not_open_yet(event: Event) -> CheckInError | None:
 @transaction.atomic
 def check_in(registration: Registration) -> Registration:
     """Record that a confirmed participant arrived (attended, with the time); checking in twice keeps the first time."""
-    if refused := check_in_not_open_yet(registration.event):
+    if refused := check_in_closed(registration.event):
         raise refused
     if not mark_attended([registration], attended=True):
         raise CheckInError(
@@ -41,7 +44,6 @@ def check_in(registration: Registration) -> Registration:
     return registration
 
 
-@transaction.atomic
 @dataclass(frozen=True)
 class ArrivalBefore:
     """What the desk knew before a scan: whether the person was attending already, and since when
@@ -51,6 +53,7 @@ class ArrivalBefore:
     checked_in_at: datetime.datetime | None
 
 
+@transaction.atomic
 def check_in_ticket(event: Event, token: str) -> tuple[Registration, ArrivalBefore]:
     """Check in the holder of a scanned ticket or badge: the registration, and whether and when it
     was checked in before. Raises CheckInError saying plainly what is wrong with the code: not one of our tickets,
@@ -58,7 +61,13 @@ def check_in_ticket(event: Event, token: str) -> tuple[Registration, ArrivalBefo
     code = read_ticket_token(token)
     if code is None:
         raise CheckInError(gettext("This code is not a ticket or badge of ours."))
-    registration = Registration.objects.select_related("participant", "event").filter(pk=code.registration_id).first()
+    # Locked until the scan is recorded: two desks scanning one badge at once agree on who was first.
+    registration = (
+        Registration.objects.select_related("participant", "event")
+        .select_for_update(of=("self",))
+        .filter(pk=code.registration_id)
+        .first()
+    )
     if registration is None:
         raise CheckInError(gettext("This ticket's registration no longer exists."))
     if code.event_id != event.pk or registration.event_id != event.pk:
@@ -91,7 +100,7 @@ def record_walk_in(event: Event, person: dict, recorded_by=None) -> Registration
     not duplicated: their registration for the event, if any, is marked attended whatever its status
     (events.rules.took_part counts them), otherwise a walk-in registration is added. A walk-in is
     not a confirmed registration, so the seats of those who registered are not taken by it."""
-    if refused := check_in_not_open_yet(event):
+    if refused := check_in_closed(event):
         raise refused
     email = person.get("email", "").strip()
     participant = Participant.objects.with_email(email).select_for_update().first() if email else None

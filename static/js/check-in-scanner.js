@@ -24,8 +24,12 @@
       var data = new FormData(form);
       data.set("ticket", code);
       return fetch(form.action, { method: "POST", body: data, credentials: "same-origin", headers: { Accept: "application/json" } })
-        .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
-        .then(show)
+        .then(function (response) {
+          if (response.ok) { return response.json().then(show); }
+          // Signed out (the session ended) or the page's CSRF token went stale: the code was not sent.
+          var expired = response.status === 401 || response.status === 403;
+          show({ checked_in: false, message: form.getAttribute(expired ? "data-expired" : "data-failed") });
+        })
         .catch(function () { show({ checked_in: false, message: form.getAttribute("data-failed") }); });
     }
 

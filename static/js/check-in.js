@@ -40,9 +40,13 @@
       window.clearTimeout(timer);
       showResults();
     });
-    // Put the cursor at the end of the kept search so that staff can keep typing after a check-in.
-    input.focus();
-    input.setSelectionRange(input.value.length, input.value.length);
+    // After a check-in from the search the kept search has the cursor, at its end, so that staff can
+    // keep typing; otherwise the ticket field has it (the template's autofocus), where a hand-held
+    // scanner types.
+    if (input.value) {
+      input.focus();
+      input.setSelectionRange(input.value.length, input.value.length);
+    }
   }
 
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }

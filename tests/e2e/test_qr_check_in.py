@@ -116,3 +116,37 @@ def test_a_scanned_ticket_of_another_event_is_refused_on_the_page(browser, live_
     assert message == "This ticket is for another event: Another seminar."
     assert count == "0"
     assert not Registration.objects.filter(attended=True).exists()
+
+
+def test_a_hand_held_scanner_types_into_the_ticket_field_as_the_page_opens(page, desk_staff):
+    event = starting_soon(title="Regional workshop", slug="regional-workshop")
+    registration = RegistrationFactory(
+        event=event, participant=ParticipantFactory(first_name="Amina", last_name="Diallo")
+    )
+    log_in_to_the_admin(page, desk_staff)
+    page.goto(f"/en/events/{event.slug}/check-in/")
+
+    # A hand-held scanner is a keyboard: it types the code wherever the cursor is, then Enter.
+    page.keyboard.type(ticket_token(registration))
+    page.keyboard.press("Enter")
+
+    expect(page.locator("[data-scan-result]")).to_have_text("Amina Diallo is checked in.")
+    expect(page.locator("#ticket-code")).to_be_focused()  # ready for the next badge
+    expect(page.locator("#ticket-code")).to_have_value("")
+
+
+def test_a_scan_after_the_session_ended_asks_to_sign_in_again(page, desk_staff):
+    event = starting_soon(title="Regional workshop", slug="regional-workshop")
+    registration = RegistrationFactory(event=event)
+    log_in_to_the_admin(page, desk_staff)
+    page.goto(f"/en/events/{event.slug}/check-in/")
+    page.context.clear_cookies(name="sessionid")
+
+    page.locator("#ticket-code").fill(ticket_token(registration))
+    page.locator("#ticket-code").press("Enter")
+
+    expect(page.locator("[data-scan-result]")).to_have_text(
+        "Your session has ended: reload this page, sign in again if asked, and scan the code again."
+    )
+    registration.refresh_from_db()
+    assert not registration.attended

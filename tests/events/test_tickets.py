@@ -3,14 +3,17 @@ print A4 sheets of them from the admin), each with a QR code that carries a sign
 scans it and checks its holder in, and says plainly when a code is unknown, cancelled or another
 event's."""
 
+import datetime
 import re
 import subprocess
+import zoneinfo
 
 import pytest
 from django.core import signing
 from django.urls import reverse
 
 from events.models import Event, Registration
+from events.services.participants import anonymise_participant
 from events.tickets import BADGES_PER_SHEET, read_ticket_token, ticket_token
 from tests.clients.programs import program
 from tests.events.participants import participant_with_account
@@ -47,6 +50,21 @@ def pdf_words(pdf: bytes, tmp_path) -> str:
 @pytest.fixture
 def workshop():
     return starting_soon(title="Workshop on cyber confidence-building measures", slug="cbm-workshop", city="Vienna")
+
+
+@pytest.fixture
+def summer_course():
+    """Three days in Geneva, in March 2027."""
+    geneva = zoneinfo.ZoneInfo("Europe/Zurich")
+    return EventFactory(
+        title="Summer course on AI and international security",
+        starts_at=datetime.datetime(2027, 3, 15, 9, 30, tzinfo=geneva),
+        ends_at=datetime.datetime(2027, 3, 17, 17, 0, tzinfo=geneva),
+        time_zone="Europe/Zurich",
+        venue="Palais des Nations",
+        city="Geneva",
+        country="CH",
+    )
 
 
 def seat(event, first_name, last_name, status=Status.CONFIRMED, **person):
@@ -135,6 +153,100 @@ def test_a_participant_downloads_their_ticket_and_nobody_else_can(client, worksh
     badge = client.get(reverse("events:ticket", args=[registration.pk, "badge"]))
     assert "Amina Diallo" in pdf_words(badge.content, tmp_path)
     assert client.get(reverse("events:ticket", args=[registration.pk, "poster"])).status_code == 404
+
+
+def test_the_ticket_says_who_what_when_and_where(client, summer_course, tmp_path):
+    amina = participant_with_account(
+        email="amina@example.org",
+        first_name="Amina",
+        last_name="Diallo",
+        organisation="Ministry of Defence",
+        country="SN",
+    )
+    registration = RegistrationFactory(event=summer_course, participant=amina)
+    client.force_login(amina.user)
+
+    words = pdf_words(client.get(reverse("events:ticket", args=[registration.pk, "ticket"])).content, tmp_path)
+
+    assert "Summer course on AI and international security" in words
+    assert "from March 15, 2027 to March 17, 2027, 09:30 (Europe/Zurich)" in words
+    assert "Palais des Nations, Geneva, Switzerland" in words
+    assert "Amina Diallo" in words and "Ministry of Defence" in words and "Senegal" in words
+
+
+def test_a_ticket_is_in_the_participants_language(client, summer_course, tmp_path):
+    amina = participant_with_account(email="amina@example.org", first_name="Amina", last_name="Diallo", language="ar")
+    registration = RegistrationFactory(event=summer_course, participant=amina)
+    client.force_login(amina.user)
+
+    words = pdf_words(client.get(reverse("events:ticket", args=[registration.pk, "ticket"])).content, tmp_path)
+
+    assert "تذكرة" in words  # "Ticket"
+    assert "سويسرا" in words  # Switzerland
+    assert "Ticket" not in words.replace("Summer course", "")
+
+
+def test_badges_carry_the_events_dates_and_city(client, summer_course, tmp_path):
+    registration = seat(summer_course, "Amina", "Diallo", organisation="Ministry of Defence", country="SN")
+    client.force_login(staff_member(PROGRAMME_STAFF))
+
+    response = client.post(
+        reverse("admin:events_registration_changelist"),
+        {"action": "print_badges", "_selected_action": [registration.pk]},
+    )
+
+    words = pdf_words(response.content, tmp_path)
+    assert "15 March – 17 March 2027 · Geneva" in words
+    assert "Amina Diallo" in words and "Ministry of Defence" in words and "Senegal" in words
+
+
+def test_the_badge_from_my_registrations_carries_the_participants_code(client, workshop, tmp_path):
+    amina = participant_with_account(email="amina@example.org", first_name="Amina", last_name="Diallo")
+    registration = RegistrationFactory(event=workshop, participant=amina)
+    client.force_login(amina.user)
+
+    badge = client.get(reverse("events:ticket", args=[registration.pk, "badge"]))
+
+    (code,) = qr_codes_in(pdf_pages_as_png(badge.content, tmp_path)[0])
+    assert read_ticket_token(code) == read_ticket_token(ticket_token(registration))
+    assert badge["Content-Disposition"] == f'attachment; filename="badge-{workshop.slug}-{registration.pk}.pdf"'
+
+
+def test_a_cancelled_event_has_no_tickets_or_badges(client, workshop):
+    amina = participant_with_account(email="amina@example.org")
+    registration = RegistrationFactory(event=workshop, participant=amina)
+    Event.objects.filter(pk=workshop.pk).update(status=Event.Status.CANCELLED)
+    client.force_login(amina.user)
+
+    page = client.get(reverse("events:my_registrations")).content.decode()
+    response = client.get(reverse("events:ticket", args=[registration.pk, "ticket"]), follow=True)
+    client.force_login(staff_member(PROGRAMME_STAFF))
+    printed = client.post(
+        reverse("admin:events_registration_changelist"),
+        {"action": "print_badges", "_selected_action": [registration.pk]},
+        follow=True,
+    )
+
+    assert "Download ticket" not in page
+    refusal = f"{workshop.title} is cancelled: there is no ticket or badge to print."
+    assert refusal in response.content.decode()
+    assert f"No badge: {refusal}" in [str(message) for message in printed.context["messages"]]
+
+
+def test_no_badge_is_printed_for_someone_whose_data_was_deleted(client, workshop):
+    registration = seat(workshop, "Amina", "Diallo")
+    anonymise_participant(registration.participant)
+    client.force_login(staff_member(PROGRAMME_STAFF))
+
+    response = client.post(
+        reverse("admin:events_registration_changelist"),
+        {"action": "print_badges", "_selected_action": [registration.pk]},
+        follow=True,
+    )
+
+    assert "No badge: The participant's data has been deleted: no ticket can be printed." in [
+        str(message) for message in response.context["messages"]
+    ]
 
 
 def test_a_waitlisted_participant_has_no_ticket(client, workshop):
@@ -242,3 +354,65 @@ def test_only_check_in_staff_may_scan(client, workshop):
     assert scan(client, workshop, ticket_token(registration)).status_code == 403
     registration.refresh_from_db()
     assert not registration.attended
+
+
+def test_a_cancelled_events_codes_check_nobody_in(client, workshop):
+    registration = seat(workshop, "Amina", "Diallo")
+    Event.objects.filter(pk=workshop.pk).update(status=Event.Status.CANCELLED)
+    client.force_login(desk_staff())
+
+    answer = scan(client, workshop, ticket_token(registration)).json()
+    page = client.get(reverse("events:check_in", args=[workshop.slug])).content.decode()
+
+    assert answer["checked_in"] is False
+    assert answer["message"] == f"{workshop.title} is cancelled: nobody is checked in."
+    assert f"{workshop.title} is cancelled: nobody is checked in." in page and 'name="ticket"' not in page
+    registration.refresh_from_db()
+    assert not registration.attended
+
+
+def test_a_ticket_whose_registration_was_deleted_says_so(client, workshop):
+    registration = seat(workshop, "Amina", "Diallo")
+    token = ticket_token(registration)
+    registration.delete()
+    client.force_login(desk_staff())
+
+    answer = scan(client, workshop, token).json()
+
+    assert answer["checked_in"] is False and answer["message"] == "This ticket's registration no longer exists."
+
+
+def test_a_signed_out_camera_reader_is_told_to_sign_in_again(client, workshop):
+    registration = seat(workshop, "Amina", "Diallo")
+
+    answer = scan(client, workshop, ticket_token(registration))
+    typed = scan(client, workshop, ticket_token(registration), as_json=False)
+
+    assert answer.status_code == 401
+    assert answer.json()["message"].startswith("Your session has ended: reload this page, sign in again")
+    assert typed.status_code == 302 and typed.url.startswith("/en/accounts/login/")
+    registration.refresh_from_db()
+    assert not registration.attended
+
+
+def test_a_code_typed_into_the_search_box_finds_its_holder(client, workshop):
+    amina = seat(workshop, "Amina", "Diallo")
+    seat(workshop, "Boris", "Petrov")
+    client.force_login(desk_staff())
+
+    found = client.get(reverse("events:check_in", args=[workshop.slug]), {"q": ticket_token(amina)})
+
+    assert [registration.pk for registration in found.context["registrations"]] == [amina.pk]
+    amina.refresh_from_db()
+    assert not amina.attended  # a search only shows; the ticket field checks in
+
+
+def test_the_desk_page_puts_the_cursor_where_a_hand_held_scanner_types(client, workshop):
+    client.force_login(desk_staff())
+
+    fresh = client.get(reverse("events:check_in", args=[workshop.slug])).content.decode()
+    after_a_search = client.get(reverse("events:check_in", args=[workshop.slug]), {"q": "amina"}).content.decode()
+
+    assert re.search(r'<input id="ticket-code"[^>]* autofocus>', fresh)
+    assert not re.search(r'<input id="check-in-query"[^>]*autofocus', fresh, flags=re.DOTALL)
+    assert re.search(r'<input id="check-in-query"[^>]*autofocus', after_a_search, flags=re.DOTALL)
