@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from django_cleanup import cleanup
 from django_countries import countries
 from django_countries.fields import CountryField
 from modeltranslation.utils import build_localized_fieldname
@@ -229,6 +230,7 @@ class EventPartner(TimeStampedModel):
         return f"{self.organisation} ({self.get_role_display()})"
 
 
+@cleanup.select  # a replaced or deleted photo is deleted with it (django_cleanup, in settings)
 class Speaker(TimeStampedModel):
     """Someone who speaks on an event's agenda. Their published name, affiliation, short bio and photo
     are public (shown on event pages); their email address is for staff only and never published."""

@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django_cleanup import cleanup
 
 from programmes.models import Programme, Topic
 from unidir_cb.core.languages import UNLanguage
@@ -125,6 +126,7 @@ class Authorship(TimeStampedModel):
         return f"{self.contributor} ({self.get_role_display()} {self.order})"
 
 
+@cleanup.select  # a replaced or deleted file is deleted with it (django_cleanup, in settings)
 class Translation(TimeStampedModel):
     publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="translations")
     language = models.CharField(max_length=2, choices=UNLanguage.choices)

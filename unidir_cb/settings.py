@@ -68,6 +68,9 @@ INSTALLED_APPS = [
     "publications",
     "donors",
     "reports",
+    # Last, as it asks: deletes the old file of a replaced or deleted upload, for the models that
+    # @cleanup.select (public uploads; the private files and report files keep their own lifecycle).
+    "django_cleanup.apps.CleanupSelectedConfig",
 ]
 
 MIDDLEWARE = [
@@ -192,6 +195,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = not IS_PRODUCTION
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# The folders of MEDIA_ROOT the public may fetch at MEDIA_URL (unidir_cb/core/public_media.py), in
+# every environment: speakers' photos and publications' translations. Report files and imports lie
+# under MEDIA_ROOT too and go out only through views that check who asks.
+PUBLIC_MEDIA_FOLDERS = ("speakers", "translations")
 # Participants' uploaded answers (passport scans...) and other personal files: a folder of its own
 # that no web server serves (unidir_cb/core/private_files.py); events.answer_views checks who asks
 # before sending a file. Backed up with the media files (unidir_cb/core/backups.py).

@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from events import calendar_views, certificate_views, privacy_views
 from events import views as events_views
+from unidir_cb.core.public_media import public_media
 from unidir_cb.core.views import healthz
 
 from . import views
@@ -22,6 +23,7 @@ urlpatterns = [
     path("reports/mapping/", include("reports.mapping.urls")),
     path("reports/", include("unidir_cb.core.reporting.urls")),
     path("", include("donors.urls")),  # /dashboard/ and /api/funding/
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", public_media, name="public_media"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -34,8 +36,3 @@ urlpatterns += i18n_patterns(
     path("publications/", include("publications.urls")),
     path("certificates/verify/", certificate_views.verify_certificate, name="verify_certificate"),
 )
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

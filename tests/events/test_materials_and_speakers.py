@@ -5,6 +5,7 @@ emails are never published."""
 
 import datetime
 import io
+import os
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -196,6 +197,70 @@ def test_a_speakers_photo_is_resized_on_upload_and_a_non_picture_is_refused(clie
     assert photo.name.endswith(".jpg")
     with Image.open(photo.path) as stored:
         assert stored.format == "JPEG" and stored.size == (400, 267)
+
+
+def camera_photo_with_location() -> bytes:
+    """A phone's JPEG: turned on its side (EXIF orientation) and saying where it was taken (GPS)."""
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: rotate 90° clockwise to view
+    exif[0x010F] = "PhoneMaker"  # the camera's make
+    exif[0x8825] = {1: "N", 2: (46.0, 13.0, 30.0)}  # GPS: latitude 46° 13' 30" N
+    output = io.BytesIO()
+    Image.new("RGB", (1600, 1200), "teal").save(output, format="JPEG", exif=exif)
+    return output.getvalue()
+
+
+def test_a_resized_photo_keeps_nothing_of_the_camera_but_stands_upright(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(staff_member(PROGRAMME_STAFF))
+
+    client.post(
+        reverse("admin:events_speaker_add"),
+        {"name": "Dr Li Wei", "photo": SimpleUploadedFile("li-wei.jpg", camera_photo_with_location(), "image/jpeg")},
+    )
+
+    with Image.open(Speaker.objects.get().photo.path) as stored:
+        assert stored.size == (300, 400)  # upright: the sideways 1600 × 1200 turned, then resized
+        assert dict(stored.getexif()) == {} and "exif" not in stored.info
+
+
+def test_a_replaced_photo_is_deleted_with_the_old_picture(
+    client, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(staff_member(PROGRAMME_STAFF))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("admin:events_speaker_add"),
+            {"name": "Dr Li Wei", "photo": SimpleUploadedFile("li-wei.png", picture(800, 800), "image/png")},
+        )
+    speaker = Speaker.objects.get()
+    first_photo = speaker.photo.path
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("admin:events_speaker_change", args=[speaker.pk]),
+            {"name": "Dr Li Wei", "photo": SimpleUploadedFile("li-wei-2026.png", picture(900, 900), "image/png")},
+        )
+    speaker.refresh_from_db()
+
+    assert speaker.photo.name.endswith("li-wei-2026.jpg") and (tmp_path / speaker.photo.name).exists()
+    assert not os.path.exists(first_photo)
+
+
+def test_the_event_pages_speaker_photo_loads_from_its_address(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    event = EventFactory(slug="photo-workshop")
+    speaker = SpeakerFactory(name="Dr Li Wei", photo=ContentFile(picture(400, 400, "JPEG"), name="li-wei.jpg"))
+    AgendaItemFactory(event=event, speakers=[speaker])
+
+    page = client.get(reverse("events:detail", args=[event.slug])).content.decode()
+    photo = client.get(speaker.photo.url)
+
+    assert f'src="{speaker.photo.url}"' in page
+    assert photo.status_code == 200 and photo["Content-Type"] == "image/jpeg"
+    assert b"".join(photo.streaming_content) == (tmp_path / speaker.photo.name).read_bytes()
 
 
 # Cost of the page ---------------------------------------------------------------------------------
