@@ -308,11 +308,12 @@ def page(browser, live_server, request):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def private_files_of_the_session(tmp_path_factory):
-    """Data built once for many tests (the demo issues visa letters) writes private files too: into a
-    folder of the session's own, never the checkout's private-media/."""
-    with override_settings(PRIVATE_MEDIA_ROOT=tmp_path_factory.mktemp("private-media")):
-        yield
+def files_of_the_session(tmp_path_factory):
+    """Data built once for many tests (the demo issues visa letters and stores speakers' photos) writes
+    files too: into folders of the session's own, never the checkout's media/ or private-media/."""
+    folders = {"MEDIA_ROOT": tmp_path_factory.mktemp("media"), "PRIVATE_MEDIA_ROOT": tmp_path_factory.mktemp("private")}
+    with override_settings(**folders):
+        yield folders
 
 
 @pytest.fixture(autouse=True)

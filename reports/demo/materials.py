@@ -1,8 +1,17 @@
 """The demo's speakers and materials: some people on the agendas have profiles (a profile adds
-affiliation and bio, never a published email), and the 2027 training carries a public reading list
-and a course handbook for its participants only."""
+affiliation, bio and a photo, never a published email), and the 2027 training carries a public
+reading list, a course handbook for its participants only and its first session's slides (a PDF)."""
 
-from events.models import Event, Material, Speaker
+import io
+
+from django.core.files.base import ContentFile
+from django.template.loader import render_to_string
+from django.utils.text import slugify
+from PIL import Image, ImageDraw, ImageFont
+
+from events.models import AgendaItem, Event, Material, Speaker
+from events.speakers import resized_photo
+from unidir_cb.core.reporting.rendering import html_to_pdf
 
 from .common import upsert
 from .questions import TRAINING_2027
@@ -48,6 +57,33 @@ MATERIALS = [
         "https://unidir.org/training-handbook-2027",
     ),
 ]
+# The first session's slides, a PDF for its participants: (session, title, points on each slide).
+SLIDES = (
+    "Sovereignty, non-intervention and due diligence",
+    "Slides: sovereignty, non-intervention and due diligence in cyberspace",
+    [
+        (
+            "Sovereignty",
+            ["A rule or a principle? States' published positions", "Remote operations on another State's territory"],
+        ),
+        ("Non-intervention", ["Coercion in domestic and foreign affairs", "Election interference as a case study"]),
+        ("Due diligence", ["What a State knew or should have known", "Capacity and the reasonable steps expected"]),
+    ],
+)
+SLIDE_PAGE_CSS = "@page { size: A4 landscape; margin: 20mm; @bottom-center { content: none; } }"
+PHOTO_COLOURS = ["#0a4f8a", "#6b3fa0", "#1f7a5a"]
+
+
+def portrait(name: str, colour: str) -> ContentFile:
+    """A stand-in photo: the speaker's initials on a coloured square, resized as an upload would be."""
+    picture = Image.new("RGB", (800, 800), colour)
+    initials = "".join(word[0] for word in name.split()[:2])
+    ImageDraw.Draw(picture).text((400, 400), initials, fill="white", anchor="mm", font=ImageFont.load_default(size=320))
+    output = io.BytesIO()
+    picture.save(output, format="PNG")
+    output.name = f"{slugify(name)}.png"
+    output.seek(0)
+    return resized_photo(output)
 
 
 def speaker_profile(name: str) -> Speaker | None:
@@ -57,7 +93,12 @@ def speaker_profile(name: str) -> Speaker | None:
         return None
     affiliation, bio = SPEAKERS[name]
     profile = {"affiliation_en": affiliation, "bio_en": bio, **TRANSLATED_PROFILES.get(name, {})}
-    return upsert(Speaker, {"name": name}, profile)
+    speaker = upsert(Speaker, {"name": name}, profile)
+    if not (speaker.photo and speaker.photo.storage.exists(speaker.photo.name)):
+        colour = PHOTO_COLOURS[list(SPEAKERS).index(name) % len(PHOTO_COLOURS)]
+        speaker.photo = portrait(name, colour)
+        speaker.save(update_fields=["photo", "updated_at"])
+    return speaker
 
 
 def load_materials(events: dict[str, Event]) -> None:
@@ -68,3 +109,23 @@ def load_materials(events: dict[str, Event]) -> None:
             {"event": training, "title": title},
             {"kind": kind, "audience": audience, "url": link, "position": position},
         )
+    load_slides(training)
+
+
+def load_slides(training: Event) -> None:
+    session_title, title, slides = SLIDES
+    session = AgendaItem.objects.get(event=training, title=session_title)
+    material = Material.objects.filter(event=training, title=title).first()
+    if material and material.file.storage.exists(material.file.name):
+        return
+    html = render_to_string("reports/demo/slides.html", {"title": title, "session": session, "slides": slides})
+    pdf = html_to_pdf(html, extra_css=SLIDE_PAGE_CSS)
+    Material.objects.filter(event=training, title=title).delete()
+    Material.objects.create(
+        event=training,
+        agenda_item=session,
+        title=title,
+        kind=Material.Kind.SLIDES,
+        audience=Material.Audience.PARTICIPANTS,
+        file=ContentFile(pdf, name="sovereignty-due-diligence-slides.pdf"),
+    )

@@ -19,12 +19,14 @@ from django.db.models import Count, Max
 from django.test import override_settings
 
 from donors.models import Contribution, Donor, ExchangeRate, Sponsorship
-from events.models import Event, EventSeries, Participant, Question, Registration, Speaker, VisaLetter
+from events.models import Event, EventSeries, Material, Participant, Question, Registration, Speaker, VisaLetter
 from programmes.models import InformationResource, MappingExercise, Organisation, Programme, Topic
 from publications.models import Authorship, Publication, Translation
+from tests.factories import staff_member
 from unidir_cb.core import un_countries
 from unidir_cb.core.languages import UNLanguage
 from unidir_cb.core.models import OrganisationKind
+from unidir_cb.core.permissions import PROGRAMME_STAFF
 
 pytestmark = pytest.mark.django_db
 
@@ -622,7 +624,7 @@ def test_the_2027_training_has_issued_visa_letters_to_participants_who_asked(dem
         assert letter.file.name.startswith("visa-letters/") and letter.passport_number_included
 
 
-def test_the_2027_training_has_speakers_with_profiles_and_materials(demo, client):
+def test_the_2027_training_has_speakers_with_profiles_and_materials(demo, client, settings, files_of_the_session):
     training = Event.objects.get(slug="training-module-international-law-cyberspace-2027")
     page = client.get(f"/en/events/{training.slug}/").content.decode()
 
@@ -634,3 +636,27 @@ def test_the_2027_training_has_speakers_with_profiles_and_materials(demo, client
     assert "Senior Lecturer in International Law, University of Ghana" in page
     assert "Reading list: the reports of the OEWG and the GGE" in page
     assert "Course handbook and moot exercise brief" in page and "for participants only" in page
+    slides = Material.objects.get(event=training, kind=Material.Kind.SLIDES)
+    for folder, path in files_of_the_session.items():  # where the demo wrote its files
+        setattr(settings, folder, path)
+    assert slides.agenda_item.title == "Sovereignty, non-intervention and due diligence"
+    assert slides.file.read().startswith(b"%PDF-")
+    for speaker in Speaker.objects.filter(agenda_items__event=training):
+        assert f'src="{speaker.photo.url}"' in page
+        photo = client.get(speaker.photo.url)
+        assert photo.status_code == 200 and photo["Content-Type"] == "image/jpeg"
+
+
+def test_staff_print_the_2027_trainings_badges(demo, client):
+    training = Event.objects.get(slug="training-module-international-law-cyberspace-2027")
+    confirmed = training.registrations.filter(status=Registration.Status.CONFIRMED)
+    client.force_login(staff_member(PROGRAMME_STAFF))
+
+    response = client.post(
+        "/admin/events/registration/",
+        {"action": "print_badges", "_selected_action": list(confirmed.values_list("pk", flat=True))},
+    )
+
+    assert confirmed.exists()
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == f'attachment; filename="badges-{confirmed.count()}.pdf"'
