@@ -150,3 +150,21 @@ def test_a_scan_after_the_session_ended_asks_to_sign_in_again(page, desk_staff):
     )
     registration.refresh_from_db()
     assert not registration.attended
+
+
+def test_a_scanned_ticket_of_a_cancelled_registration_is_refused_on_the_page(
+    browser, live_server, desk_staff, tmp_path
+):
+    event = starting_soon(title="Regional workshop", slug="regional-workshop")
+    registration = RegistrationFactory(
+        event=event, participant=ParticipantFactory(first_name="Amina", last_name="Diallo")
+    )
+    token = ticket_token(registration)
+    Registration.objects.filter(pk=registration.pk).update(status=Registration.Status.CANCELLED)
+
+    message, count = scan_with_the_camera(
+        browser, live_server, desk_staff, event, token, tmp_path, "qr-check-in-cancelled.png"
+    )
+
+    assert message == "Amina Diallo's registration is cancelled: not checked in."
+    assert count == "0"
