@@ -60,6 +60,7 @@ def world():
             "key": "walk-key",
             "uidb36": "1",
             "id": registration.participant.user_id,
+            "path": "speakers/walk-speaker.jpg",
         },
         "job": job,
         "staff": staff,
