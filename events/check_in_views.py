@@ -24,6 +24,8 @@ from .models import Event, Registration
 from .services import check_in as desk
 
 CHECK_IN_PERMISSION = "events.change_registration"
+# Long enough for a ticket's code (about 100 characters at a large programme's ids), which the search finds.
+QUERY_MAX_LENGTH = 200
 
 
 def _require_check_in_staff(request) -> None:
@@ -41,7 +43,7 @@ def _check_in_page_url(event: Event, query: str) -> str:
 def check_in_page(request, slug):
     _require_check_in_staff(request)
     event = get_object_or_404(Event, slug=slug)
-    query = request.GET.get("q", "").strip()[:100]
+    query = request.GET.get("q", "").strip()[:QUERY_MAX_LENGTH]
     return _render_check_in_page(request, event, query, WalkInForm())
 
 
@@ -68,7 +70,7 @@ def check_in_registration(request, slug, pk):
     registration = get_object_or_404(
         Registration.objects.select_related("event", "participant"), pk=pk, event__slug=slug
     )
-    query = request.POST.get("q", "").strip()[:100]
+    query = request.POST.get("q", "").strip()[:QUERY_MAX_LENGTH]
     name = str(registration.participant)
     if request.POST.get("undo"):
         desk.undo_check_in(registration)

@@ -395,8 +395,13 @@ def test_a_signed_out_camera_reader_is_told_to_sign_in_again(client, workshop):
     assert not registration.attended
 
 
-def test_a_code_typed_into_the_search_box_finds_its_holder(client, workshop):
-    amina = seat(workshop, "Amina", "Diallo")
+def test_a_code_typed_into_the_search_box_finds_its_holder(client):
+    # Ids as a programme of 100,000 participants has them: the code is over 100 characters long.
+    workshop = starting_soon(pk=12_345, slug="large-programme-workshop")
+    amina = RegistrationFactory(
+        pk=1_234_567, event=workshop, participant=ParticipantFactory(first_name="Amina", last_name="Diallo")
+    )
+    assert len(ticket_token(amina)) > 100
     seat(workshop, "Boris", "Petrov")
     client.force_login(desk_staff())
 
