@@ -118,9 +118,10 @@ def load_slides(training: Event) -> None:
     material = Material.objects.filter(event=training, title=title).first()
     if material and material.file.storage.exists(material.file.name):
         return
+    if material:  # its file is gone (a fresh media folder): written again below
+        material.delete()
     html = render_to_string("reports/demo/slides.html", {"title": title, "session": session, "slides": slides})
     pdf = html_to_pdf(html, extra_css=SLIDE_PAGE_CSS)
-    Material.objects.filter(event=training, title=title).delete()
     Material.objects.create(
         event=training,
         agenda_item=session,

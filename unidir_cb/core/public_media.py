@@ -12,7 +12,9 @@ import posixpath
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
-from django.views.decorators.http import condition, require_safe
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.views.decorators.http import require_safe
 
 SHOWN_IN_THE_BROWSER = {"image/jpeg", "image/png", "image/gif", "image/webp", "application/pdf"}
 # A replaced photo gets a new name (the storage never reuses one), so a day's caching shows nothing stale.
@@ -34,17 +36,14 @@ def public_file_name(path: str) -> str | None:
     return name if default_storage.exists(name) else None
 
 
-def _modified_at(request, path):
-    name = public_file_name(path)
-    return default_storage.get_modified_time(name) if name else None
-
-
 @require_safe
-@condition(last_modified_func=_modified_at)
 def public_media(request, path):
     name = public_file_name(path)
     if name is None:
         raise Http404
+    modified_at = int(default_storage.get_modified_time(name).timestamp())
+    if not_modified := get_conditional_response(request, last_modified=modified_at):
+        return not_modified  # 304 to a browser that holds this version
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     response = FileResponse(
         default_storage.open(name, "rb"),
@@ -52,5 +51,6 @@ def public_media(request, path):
         as_attachment=content_type not in SHOWN_IN_THE_BROWSER,
         filename=posixpath.basename(name),
     )
+    response["Last-Modified"] = http_date(modified_at)
     response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
     return response
